@@ -1,0 +1,59 @@
+package dev.hushlint.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the engine runs: readers, indexers and rules, registered explicitly. Rules are kept sorted
+ * by id; ids must be unique.
+ */
+public final class RuleSet {
+
+    private final List<InputReader<?>> readers;
+    private final List<Indexer<?>> indexers;
+    private final List<Rule<?>> rules;
+
+    public RuleSet(List<? extends InputReader<?>> readers, List<? extends Indexer<?>> indexers,
+                   List<? extends Rule<?>> rules) {
+        this.readers = List.copyOf(readers);
+        this.indexers = List.copyOf(indexers);
+        List<Rule<?>> sorted = new ArrayList<>(rules);
+        sorted.sort(Comparator.comparing(r -> r.info().id()));
+        Set<String> seen = new HashSet<>();
+        for (Rule<?> rule : sorted) {
+            if (!seen.add(rule.info().id())) {
+                throw new IllegalArgumentException("duplicate rule id " + rule.info().id());
+            }
+        }
+        this.rules = List.copyOf(sorted);
+    }
+
+    public List<InputReader<?>> readers() {
+        return readers;
+    }
+
+    public List<Indexer<?>> indexers() {
+        return indexers;
+    }
+
+    public List<Rule<?>> rules() {
+        return rules;
+    }
+
+    public List<RuleInfo> infos() {
+        return rules.stream().map(Rule::info).toList();
+    }
+
+    public Optional<Rule<?>> rule(String id) {
+        return rules.stream().filter(r -> r.info().id().equals(id)).findFirst();
+    }
+
+    /** A rule set with only the rules the predicate keeps (readers and indexers stay). */
+    public RuleSet filter(java.util.function.Predicate<RuleInfo> keep) {
+        return new RuleSet(readers, indexers, rules.stream().filter(r -> keep.test(r.info())).toList());
+    }
+}
