@@ -1,0 +1,82 @@
+package dev.hushlint.engine.suppress;
+
+import dev.hushlint.engine.TextFile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code hushlint:ignore <rule-id>[,<rule-id>] <reason>} in a comment of any syntax ({@code //}, {@code /* *}{@code /},
+ * {@code #}, {@code <!-- -->}, {@code --}, {@code ;}). A marker alone on its line covers that line and the next; a
+ * marker after code on the same line covers only that line.
+ */
+public final class CommentSuppressor implements Suppressor<TextFile> {
+
+    public static final String KEYWORD = "hushlint:ignore";
+
+    private static final Pattern MARKER = Pattern.compile(
+            "hushlint:ignore(?![\\w-])[ \\t]*((?:[a-z0-9*]+/[a-z0-9*-]+)(?:[ \\t]*,[ \\t]*[a-z0-9*]+/[a-z0-9*-]+)*)?(.*)");
+    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|;|^\\s*\\*");
+    private static final Pattern COMMENT_CLOSER = Pattern.compile("\\s*(\\*/|-->)\\s*$");
+
+    @Override
+    public Class<TextFile> inputType() {
+        return TextFile.class;
+    }
+
+    @Override
+    public List<SuppressionMarker> markers(TextFile file) {
+        String text = file.text();
+        int at = text.indexOf(KEYWORD);
+        if (at < 0) {
+            return List.of();
+        }
+        List<SuppressionMarker> markers = new ArrayList<>();
+        int lastLine = 0;
+        while (at >= 0) {
+            int lineNumber = file.lineOf(at);
+            if (lineNumber != lastLine) {
+                lastLine = lineNumber;
+                SuppressionMarker marker = parse(file, lineNumber);
+                if (marker != null) {
+                    markers.add(marker);
+                }
+            }
+            at = text.indexOf(KEYWORD, at + KEYWORD.length());
+        }
+        return markers;
+    }
+
+    /** The marker on a line, or null when the keyword there is not in a comment. */
+    static SuppressionMarker parse(TextFile file, int lineNumber) {
+        String line = file.line(lineNumber);
+        int at = line.indexOf(KEYWORD);
+        String before = line.substring(0, at);
+        Matcher opener = COMMENT_OPENER.matcher(before);
+        int commentStart = -1;
+        if (opener.find()) {
+            commentStart = opener.start();
+        } else if (!before.isBlank()) {
+            return null;
+        }
+        // inside a block comment whose opener is on an earlier line, the line may start with the keyword itself
+        boolean alone = commentStart < 0 || before.substring(0, commentStart).isBlank();
+        Matcher m = MARKER.matcher(line.substring(at));
+        if (!m.lookingAt()) {
+            return null;
+        }
+        TreeSet<String> ids = new TreeSet<>();
+        if (m.group(1) != null) {
+            for (String id : m.group(1).split(",")) {
+                ids.add(id.strip());
+            }
+        }
+        String reason = COMMENT_CLOSER.matcher(m.group(2)).replaceFirst("");
+        reason = reason.replaceFirst("^[\\s:\\-—]+", "").strip();
+        int toLine = alone ? Math.min(lineNumber + 1, file.lineCount()) : lineNumber;
+        return new SuppressionMarker(file.path(), lineNumber, lineNumber, toLine, ids, reason, "comment");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.hushlint.engine.suppress;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * The salted, slow hash a baseline stores instead of a secret: PBKDF2 with HMAC-SHA256 from the JDK. The salt is
+ * random per baseline file, so a hash cannot be looked up in a table, and the iteration count makes each guess
+ * of a password cost as much as this many HMACs.
+ *
+ * @param salt       random bytes stored in the baseline
+ * @param iterations PBKDF2 iterations stored in the baseline (older files keep theirs)
+ */
+public record ValueHasher(byte[] salt, int iterations) {
+
+    public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    /** About 10 ms per value on one core of a 2020s laptop (see docs/configuration.md for the measurement). */
+    public static final int DEFAULT_ITERATIONS = 20_000;
+    public static final int MIN_ITERATIONS = 1_000;
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+
+    public ValueHasher {
+        salt = salt.clone();
+        if (iterations < MIN_ITERATIONS) {
+            throw new IllegalArgumentException("too few iterations: " + iterations);
+        }
+    }
+
+    public static ValueHasher random() {
+        byte[] salt = new byte[SALT_BYTES];
+        new SecureRandom().nextBytes(salt);
+        return new ValueHasher(salt, DEFAULT_ITERATIONS);
+    }
+
+    @Override
+    public byte[] salt() {
+        return salt.clone();
+    }
+
+    /** Base64 of the PBKDF2 hash of the value. */
+    public String hash(String value) {
+        char[] chars = value.toCharArray();
+        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, HASH_BITS);
+        try {
+            byte[] key = SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+            return Base64.getEncoder().encodeToString(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is not available in this JDK", e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(chars, '\0');
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValueHasher other && iterations == other.iterations && Arrays.equals(salt, other.salt);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(salt) + iterations;
+    }
+
+    @Override
+    public String toString() {
+        return "ValueHasher[" + ALGORITHM + ", " + iterations + " iterations]";
+    }
+}
