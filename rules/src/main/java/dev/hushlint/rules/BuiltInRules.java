@@ -4,6 +4,9 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.engine.suppress.CommentSuppressor;
+import dev.hushlint.engine.suppress.Suppressor;
+import dev.hushlint.rules.java.JavaSuppressor;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -19,7 +22,14 @@ public final class BuiltInRules {
     }
 
     public static RuleSet ruleSet() {
-        return new RuleSet(readers(), indexers(), rules());
+        return new RuleSet(readers(), indexers(), rules(), suppressors(), true);
+    }
+
+    static List<Suppressor<?>> suppressors() {
+        return List.of(
+                new CommentSuppressor(),         // hushlint:ignore in any comment
+                new JavaSuppressor()             // @SuppressWarnings("hushlint:…")
+        );
     }
 
     static List<InputReader<?>> readers() {
