@@ -1,0 +1,45 @@
+package dev.hushlint.rules.settings;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.List;
+
+/**
+ * Globs relative to a configuration file's directory, as people write them: a glob without {@code /} matches the
+ * file name at any depth ({@code *.properties}), and a leading double-star-slash also matches at the top
+ * ({@code **}{@code /src/test/**} matches {@code src/test/A.java}).
+ */
+final class PathGlobs {
+
+    private final List<PathMatcher> matchers;
+
+    PathGlobs(List<String> globs) {
+        this.matchers = globs.stream().flatMap(g -> {
+            String pattern = g.startsWith("./") ? g.substring(2) : g;
+            if (!pattern.contains("/")) {
+                pattern = "**/" + pattern;
+            }
+            String top = pattern.startsWith("**/") ? pattern.substring(3) : null;
+            return (top == null ? List.of(pattern) : List.of(pattern, top)).stream();
+        }).map(p -> FileSystems.getDefault().getPathMatcher("glob:" + p)).toList();
+    }
+
+    boolean isEmpty() {
+        return matchers.isEmpty();
+    }
+
+    /** Whether the file (absolute) under root matches; files outside root never match. */
+    boolean matches(Path root, Path file) {
+        if (root == null || !file.startsWith(root)) {
+            return false;
+        }
+        Path relative = root.relativize(file);
+        for (PathMatcher m : matchers) {
+            if (m.matches(relative)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
