@@ -132,6 +132,18 @@ public final class Settings {
         return found.stream().findFirst();
     }
 
+    /** The commented starter file {@code hushlint init} writes; it loads as a valid, neutral configuration. */
+    public static String starter() {
+        try (var in = Settings.class.getResourceAsStream("starter.hushlint.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("starter.hushlint.yml missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     // ---- accessors -----------------------------------------------------------------------------------------
 
     /** The file it came from, or null for {@link #none()}. */
