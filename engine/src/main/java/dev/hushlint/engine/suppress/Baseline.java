@@ -143,7 +143,9 @@ public final class Baseline {
             Entry match = null;
             if (!f.suppressed()) {
                 for (Entry e : candidates(f, report, byPlace)) {
-                    if (!hasValue(f) || hashes.get(f.secret()).equals(e.valueHash)) {
+                    // an entry with a hash accepts only that value; one without, only findings without a value
+                    // (so a report restored without raw values, e.g. from a cache, never matches a hashed entry)
+                    if (hasValue(f) ? hashes.get(f.secret()).equals(e.valueHash) : e.valueHash == null) {
                         match = e;
                         break;
                     }

@@ -79,6 +79,18 @@ class BaselineTest {
     }
 
     @Test
+    void aFindingWithoutItsValueNeverMatchesAHashedEntry() throws Exception {
+        Report r = scan("db_password = \"" + SECRET + "\"\n");
+        Baseline baseline = Baseline.create(r);
+        Finding f = r.findings().get(0);
+        Finding valueless = new Finding(f.ruleId(), f.severity(), f.location(), f.logicalPosition(), f.message(), null,
+                f.alsoMatched(), f.properties(), f.snippet(), f.fingerprint(), null);
+        Baseline.Outcome outcome = baseline.apply(r.withFindings(java.util.List.of(valueless)));
+        assertThat(outcome.report().activeFindings()).hasSize(1);
+        assertThat(outcome.fixed()).isEqualTo(1);
+    }
+
+    @Test
     void fixedEntriesAreCounted() throws Exception {
         Baseline baseline = roundTrip(Baseline.create(scan("""
                 db_password = "%s"
