@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code hushlint:ignore <rule-id>[,<rule-id>] <reason>} in a comment of any syntax ({@code //}, {@code /* *}{@code /},
- * {@code #}, {@code <!-- -->}, {@code --}, {@code ;}). A marker alone on its line covers that line and the next; a
- * marker after code on the same line covers only that line.
+ * {@code #}, {@code <!-- -->}, {@code --}, {@code ;} at the start of a line). A marker alone on its line covers that
+ * line and the next; a marker after code on the same line covers only that line. In Markdown only
+ * {@code <!-- -->} counts, so documentation that shows markers in code examples does not create them.
  */
 public final class CommentSuppressor implements Suppressor<TextFile> {
 
@@ -19,7 +20,9 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
 
     private static final Pattern MARKER = Pattern.compile(
             "hushlint:ignore(?![\\w-])[ \\t]*((?:[a-z0-9*]+/[a-z0-9*-]+)(?:[ \\t]*,[ \\t]*[a-z0-9*]+/[a-z0-9*-]+)*)?(.*)");
-    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|;|^\\s*\\*");
+    private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|^\\s*;|^\\s*\\*");
+    /** Markdown shows code examples in fences, where a {@code #} or {@code //} line is text: only HTML comments count. */
+    private static final Pattern MARKDOWN_OPENER = Pattern.compile("<!--");
     private static final Pattern COMMENT_CLOSER = Pattern.compile("\\s*(\\*/|-->)\\s*$");
 
     @Override
@@ -55,11 +58,12 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
         String line = file.line(lineNumber);
         int at = line.indexOf(KEYWORD);
         String before = line.substring(0, at);
-        Matcher opener = COMMENT_OPENER.matcher(before);
+        boolean markdown = file.extension().equals("md") || file.extension().equals("markdown");
+        Matcher opener = (markdown ? MARKDOWN_OPENER : COMMENT_OPENER).matcher(before);
         int commentStart = -1;
         if (opener.find()) {
             commentStart = opener.start();
-        } else if (!before.isBlank()) {
+        } else if (markdown || !before.isBlank()) {
             return null;
         }
         // inside a block comment whose opener is on an earlier line, the line may start with the keyword itself

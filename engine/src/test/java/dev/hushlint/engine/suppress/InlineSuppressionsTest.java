@@ -136,6 +136,19 @@ class InlineSuppressionsTest {
     }
 
     @Test
+    void markdownCountsOnlyHtmlComments() throws IOException {
+        Report r = scan("README.md", """
+                ```properties
+                # hushlint:ignore test/token an example of the syntax, not a marker
+                ```
+                <!-- hushlint:ignore test/token the token of the public demo account -->
+                Use tok_abcdef123456 to try it.
+                """);
+        assertThat(r.suppressedFindings()).hasSize(1);
+        assertThat(r.notifications()).isEmpty();
+    }
+
+    @Test
     void theKeywordOutsideACommentIsNotAMarker() throws IOException {
         Report r = scan("s.txt", "x = tok_abcdef123456 hushlint:ignore test/token nope\n");
         assertThat(r.activeFindings()).hasSize(1);

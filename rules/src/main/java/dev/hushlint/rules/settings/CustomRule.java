@@ -57,7 +57,7 @@ public final class CustomRule implements Rule<TextFile> {
 
     @Override
     public RuleResult check(TextFile file, ScanContext context) {
-        if (!files.isEmpty() && !files.matches(root, file.path())) {
+        if (!files.isEmpty() && !files.matches(root, context.baseDir(), file.path())) {
             return RuleResult.NONE;
         }
         return RuleResult.of(find(file));

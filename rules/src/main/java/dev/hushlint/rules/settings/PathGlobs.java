@@ -29,12 +29,17 @@ final class PathGlobs {
         return matchers.isEmpty();
     }
 
-    /** Whether the file (absolute) under root matches; files outside root never match. */
-    boolean matches(Path root, Path file) {
-        if (root == null || !file.startsWith(root)) {
+    /**
+     * Whether the file (absolute) matches, relative to the configuration's directory when the file is in it, else
+     * relative to the base directory (a configuration kept elsewhere and named with {@code --config}).
+     */
+    boolean matches(Path root, Path baseDir, Path file) {
+        Path anchor = root != null && file.startsWith(root) ? root
+                : baseDir != null && file.startsWith(baseDir) ? baseDir : null;
+        if (anchor == null) {
             return false;
         }
-        Path relative = root.relativize(file);
+        Path relative = anchor.relativize(file);
         for (PathMatcher m : matchers) {
             if (m.matches(relative)) {
                 return true;

@@ -101,7 +101,10 @@ public final class ScanPolicy {
         return settings.customRules().stream().map(spec -> new CustomRule(spec, settings.root())).toList();
     }
 
-    /** The request with the configuration's excluded paths left out of the walk (when it lies under the base dir). */
+    /**
+     * The request with the configuration's excluded paths left out of the walk, when the configuration lies under
+     * the base directory (elsewhere, findings in excluded paths are dropped after the scan instead).
+     */
     public ScanRequest request(ScanRequest request) {
         Path root = settings.root();
         if (root == null || settings.exclude().isEmpty() || !root.startsWith(request.baseDir())) {
@@ -126,6 +129,7 @@ public final class ScanPolicy {
      */
     public Applied apply(Report report) {
         Path root = settings.root();
+        Path base = report.baseDir();
         PathGlobs include = new PathGlobs(settings.include());
         PathGlobs exclude = new PathGlobs(settings.exclude());
         PathGlobs tests = new PathGlobs(settings.testPaths());
@@ -133,9 +137,9 @@ public final class ScanPolicy {
         int dropped = 0;
         for (Finding f : report.findings()) {
             Path file = f.location().file();
-            boolean outOfScope = (!include.isEmpty() && root != null && file.startsWith(root) && !include.matches(root, file))
-                    || exclude.matches(root, file);
-            boolean inTests = tests.matches(root, file);
+            boolean outOfScope = (!include.isEmpty() && !include.matches(root, base, file))
+                    || exclude.matches(root, base, file);
+            boolean inTests = tests.matches(root, base, file);
             if (outOfScope || allowListed(f, report.baseDir()) || (inTests && settings.testIgnore())) {
                 dropped++;
                 continue;

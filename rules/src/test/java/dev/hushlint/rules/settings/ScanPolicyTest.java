@@ -94,6 +94,23 @@ class ScanPolicyTest {
     }
 
     @Test
+    void aSharedConfigurationElsewhereMatchesGlobsAgainstTheBaseDirectory() throws Exception {
+        Path shared = Files.createTempDirectory("shared-config").resolve("security.yml");
+        try {
+            Files.writeString(shared, "tests:\n  severity: ignore\npaths:\n  exclude: ['docs/**']\n");
+            ScanPolicy policy = ScanPolicy.of(Settings.load(shared), null, true);
+            Report raw = new Scanner(policy.ruleSet(BuiltInRules.ruleSet()))
+                    .scan(policy.request(ScanRequest.of(dir).withBaseDir(dir).withThreads(1)));
+            Report r = policy.apply(raw).report();
+            assertThat(r.findings()).extracting(f -> path(r, f))
+                    .containsExactlyInAnyOrder("src/main/resources/app.properties", "src/generated/gen.properties");
+        } finally {
+            Files.deleteIfExists(shared);
+            Files.deleteIfExists(shared.getParent());
+        }
+    }
+
+    @Test
     void allowListsDropByValueLiteralAndPath() throws Exception {
         Report byValue = scan("allow:\n  values: ['^ghp_DEMO']\n").report();
         assertThat(byValue.findings()).noneMatch(f -> DEMO_TOKEN.equals(f.secret()));
