@@ -219,6 +219,28 @@ class SuppressCliTest {
     }
 
     @Test
+    void aCustomRuleFromTheConfigurationIsReportedInValidSarifWithItsMetadata() throws IOException {
+        write("conf/app.properties", "acme.key=acme_7f3k9q2m8x4v1n6b0c5z8l2j4h7g1d9s\n");
+        write(".hushlint.yml", """
+                customRules:
+                  - id: custom/acme-api-key
+                    description: ACME internal API key
+                    regex: 'acme_(?P<secret>[a-z0-9]{32})'
+                    keywords: [acme_]
+                    severity: medium
+                    files: ["*.properties"]
+                """);
+        Cli cli = scan("--format", "sarif");
+        assertThat(cli.code()).isZero();
+        JsonNode result = results(cli.out()).get(0);
+        assertThat(result.path("ruleId").asText()).isEqualTo("custom/acme-api-key");
+        assertThat(result.path("level").asText()).isEqualTo("warning");
+        assertThat(cli.out()).contains("\"ACME internal API key\"").doesNotContain("7f3k9q2m");
+        assertThat(Cli.run("rules", "--explain", "custom/acme-api-key", "--config", dir.resolve(".hushlint.yml").toString()).out())
+                .contains("# custom/acme-api-key", "ACME internal API key");
+    }
+
+    @Test
     void helpListsTheNewCommandsAndOptions() {
         assertThat(Cli.run("--help").out()).contains("baseline", "init");
         assertThat(Cli.run("scan", "--help").out()).contains("--baseline", "--config", "--no-inline-ignores", "--include-suppressed");

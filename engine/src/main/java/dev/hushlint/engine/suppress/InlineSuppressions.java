@@ -29,6 +29,14 @@ public final class InlineSuppressions {
     private InlineSuppressions() {
     }
 
+    /**
+     * The suppression a rule attaches to a finding it builds when the input itself says to suppress it (a
+     * template resource's {@code Metadata: hushlint: ignore}); {@code --no-inline-ignores} removes it like a marker.
+     */
+    public static Suppression inSource(String reason) {
+        return new Suppression(IN_SOURCE, reason == null ? "" : reason.strip());
+    }
+
     /** The reason as written, with the finding's own value masked should someone have quoted it. */
     private static String justification(String reason, Finding f) {
         return f.secret() == null || f.secret().isEmpty() ? reason : Redaction.maskIn(reason, f.secret());

@@ -190,7 +190,7 @@ class InlineSuppressionsTest {
                 return RuleResult.NONE;
             }
             return RuleResult.of(List.of(Finding.builder(INFO).location(file.lineLocation(file.lineOf(at))).build()
-                    .withSuppression(new Suppression(InlineSuppressions.IN_SOURCE, "metadata says so"))));
+                    .withSuppression(InlineSuppressions.inSource("metadata says so"))));
         }
     }
 }
