@@ -6,6 +6,7 @@ import dev.hushlint.engine.scan.FileAccess;
 import dev.hushlint.engine.scan.ScanRequest;
 import dev.hushlint.engine.scan.Scanner;
 import dev.hushlint.engine.suppress.Baseline;
+import dev.hushlint.engine.suppress.ValueHasher;
 import dev.hushlint.rules.settings.ScanPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,6 +77,11 @@ public final class BaselineCommand implements Callable<Integer> {
         @Option(names = "--respect-gitignore", description = "leave out files that .gitignore ignores")
         boolean respectGitignore;
 
+        @Option(names = "--hash-iterations", paramLabel = "N", defaultValue = "" + ValueHasher.DEFAULT_ITERATIONS,
+                description = "PBKDF2 iterations per stored value: more makes guessing a value from the file slower, "
+                        + "and every scan with this baseline slower too (default: ${DEFAULT-VALUE})")
+        int hashIterations;
+
         @Option(names = {"-q", "--quiet"}, description = "print nothing but errors")
         boolean quiet;
 
@@ -104,7 +110,10 @@ public final class BaselineCommand implements Callable<Integer> {
             PrintStream debugStream = debug ? System.err : null;
             Report report = scanPolicy.apply(new Scanner(PolicyOptions.ruleSet(scanPolicy), FileAccess.DEFAULT, debugStream)
                     .scan(request)).report();
-            Baseline baseline = Baseline.create(report);
+            if (hashIterations < ValueHasher.MIN_ITERATIONS || hashIterations > 10_000_000) {
+                throw new UsageError("--hash-iterations must be from " + ValueHasher.MIN_ITERATIONS + " to 10000000");
+            }
+            Baseline baseline = Baseline.create(report, ValueHasher.random(hashIterations));
             try {
                 baseline.write(output);
             } catch (IOException e) {

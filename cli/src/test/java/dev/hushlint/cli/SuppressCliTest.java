@@ -130,6 +130,19 @@ class SuppressCliTest {
     }
 
     @Test
+    void theIterationCountCanBeRaisedAndIsKeptInTheFile() throws IOException {
+        write("a.properties", "bot.token=" + ACCEPTED + "\n");
+        Path baseline = dir.resolve("b.json");
+        Cli create = Cli.run("baseline", "create", dir.toString(), "--base-dir", dir.toString(), "-o", baseline.toString(),
+                "--hash-iterations", "50000");
+        assertThat(create.code()).isZero();
+        assertThat(new ObjectMapper().readTree(baseline.toFile()).path("hash").path("iterations").asInt()).isEqualTo(50000);
+        assertThat(scan("--baseline", baseline.toString()).code()).isZero();
+        assertThat(Cli.run("baseline", "create", dir.toString(), "-o", baseline.toString(), "--hash-iterations", "10").code())
+                .isEqualTo(2);
+    }
+
+    @Test
     void aBrokenBaselineIsAUsageError() throws IOException {
         write("a.txt", "nothing\n");
         Path bad = write("baseline.json", "[1, 2");
