@@ -4,9 +4,6 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
-import dev.hushlint.engine.suppress.CommentSuppressor;
-import dev.hushlint.engine.suppress.Suppressor;
-import dev.hushlint.rules.java.JavaSuppressor;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -25,13 +22,6 @@ public final class BuiltInRules {
         return new RuleSet(readers(), indexers(), rules(), suppressors(), true);
     }
 
-    static List<Suppressor<?>> suppressors() {
-        return List.of(
-                new CommentSuppressor(),         // hushlint:ignore in any comment
-                new JavaSuppressor()             // @SuppressWarnings("hushlint:…")
-        );
-    }
-
     static List<InputReader<?>> readers() {
         return List.of(
                 new JavaSourceReader()
@@ -46,6 +36,14 @@ public final class BuiltInRules {
     static List<Rule<?>> rules() {
         return List.of(
                 new KnownFormatSecret()          // secret/known-format
+        );
+    }
+
+    /** Finders of inline suppression markers (see docs/configuration.md). */
+    static List<dev.hushlint.engine.suppress.Suppressor<?>> suppressors() {
+        return List.of(
+                new dev.hushlint.engine.suppress.CommentSuppressor(),   // hushlint:ignore in any comment
+                new dev.hushlint.rules.java.JavaSuppressor()             // @SuppressWarnings("hushlint:…")
         );
     }
 }
