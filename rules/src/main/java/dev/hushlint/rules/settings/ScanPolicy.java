@@ -140,7 +140,8 @@ public final class ScanPolicy {
             boolean outOfScope = (!include.isEmpty() && !include.matches(root, base, file))
                     || exclude.matches(root, base, file);
             boolean inTests = tests.matches(root, base, file);
-            if (outOfScope || allowListed(f, report.baseDir()) || (inTests && settings.testIgnore())) {
+            if (outOfScope || allowListed(f, report.baseDir()) || (inTests && settings.testIgnore())
+                    || isOwnExample(f)) {
                 dropped++;
                 continue;
             }
@@ -165,6 +166,27 @@ public final class ScanPolicy {
             out = outcome.report();
         }
         return new Applied(out, dropped, outcome);
+    }
+
+    /** A custom rule's example value, found in the configuration file that defines it: test data, not a leak. */
+    private boolean isOwnExample(Finding f) {
+        if (settings.file() == null || f.secret() == null || f.secret().isEmpty()
+                || !f.location().file().equals(settings.file().toAbsolutePath().normalize())) {
+            return false;
+        }
+        for (Settings.CustomRuleSpec spec : settings.customRules()) {
+            for (String example : spec.truePositives()) {
+                if (example.contains(f.secret())) {
+                    return true;
+                }
+            }
+            for (String example : spec.falsePositives()) {
+                if (example.contains(f.secret())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean allowListed(Finding f, Path baseDir) {

@@ -81,6 +81,22 @@ class ScanPolicyTest {
     }
 
     @Test
+    void theExamplesOfACustomRuleInTheConfigurationAreNotReported() throws Exception {
+        ScanPolicy.Applied applied = scan("""
+                customRules:
+                  - id: custom/acme-api-key
+                    description: ACME internal API key
+                    regex: 'acme_(?P<secret>[a-z0-9]{32})'
+                    examples:
+                      positive: ["acme.key=acme_k2m9x7q4v1n8b3c6z0l5j2h7g4d1s9f3"]
+                      negative: ["token: %s"]
+                """.formatted(TEST_TOKEN));
+        Report r = applied.report();
+        assertThat(r.findings()).noneMatch(f -> path(r, f).equals(Settings.FILE_NAME));
+        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("custom/acme-api-key"));
+    }
+
+    @Test
     void testCodeIsCappedOrIgnored() throws Exception {
         Report capped = scan("tests:\n  severity: low\n").report();
         assertThat(capped.findings()).filteredOn(f -> path(capped, f).startsWith("src/test/"))
