@@ -50,7 +50,7 @@ final class RuleDocs {
         sb.append("\n\n").append(r.summary()).append(".\n\n");
         sb.append(demote(r.help().strip(), heading)).append("\n\n");
         sb.append(heading).append("# How to suppress\n\n");
-        sb.append("On the finding's line or the line above, in any comment syntax, with a reason:\n\n");
+        sb.append("At the end of the finding's line, or alone on a line above it, in any comment syntax, with a reason:\n\n");
         sb.append("```\n# hushlint:ignore ").append(r.id()).append(" <why this is safe>\n```\n\n");
         sb.append("In Java, also `@SuppressWarnings(\"hushlint:").append(r.id())
                 .append("\") // <why>` on a class, method, field, parameter or local variable. ");

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code hushlint:ignore <rule-id>[,<rule-id>] <reason>} in a comment of any syntax ({@code //}, {@code /* *}{@code /},
- * {@code #}, {@code <!-- -->}, {@code --}, {@code ;} at the start of a line). A marker alone on its line covers that
- * line and the next; a marker after code on the same line covers only that line. In Markdown only
+ * {@code #}, {@code <!-- -->}, {@code --}, {@code ;} at the start of a line). A marker alone on its line covers the
+ * next line that is not a comment (the comment may go on below it); a marker after code covers only its own line. In Markdown only
  * {@code <!-- -->} counts, so documentation that shows markers in code examples does not create them.
  */
 public final class CommentSuppressor implements Suppressor<TextFile> {
@@ -23,6 +23,8 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
     private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|^\\s*;|^\\s*\\*");
     /** Markdown shows code examples in fences, where a {@code #} or {@code //} line is text: only HTML comments count. */
     private static final Pattern MARKDOWN_OPENER = Pattern.compile("<!--");
+    private static final int MAX_COMMENT_LINES = 8;
+    private static final Pattern COMMENT_ONLY = Pattern.compile("\\s*(//|#|\\*|/\\*|<!--|-->|--)");
     private static final Pattern COMMENT_CLOSER = Pattern.compile("\\s*(\\*/|-->)\\s*$");
 
     @Override
@@ -80,7 +82,21 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
         }
         String reason = COMMENT_CLOSER.matcher(m.group(2)).replaceFirst("");
         reason = reason.replaceFirst("^[\\s:\\-—]+", "").strip();
-        int toLine = alone ? Math.min(lineNumber + 1, file.lineCount()) : lineNumber;
+        int toLine = alone ? nextCodeLine(file, lineNumber) : lineNumber;
         return new SuppressionMarker(file.path(), lineNumber, lineNumber, toLine, ids, reason, "comment");
+    }
+
+    /**
+     * The line a marker alone on its line applies to: the next line, or, when the comment goes on (more comment
+     * lines, the rest of a block comment), the first line after it — at most {@value #MAX_COMMENT_LINES} lines on.
+     */
+    private static int nextCodeLine(TextFile file, int markerLine) {
+        int last = Math.min(file.lineCount(), markerLine + MAX_COMMENT_LINES);
+        for (int n = markerLine + 1; n <= last; n++) {
+            if (!COMMENT_ONLY.matcher(file.line(n)).lookingAt()) {
+                return n;
+            }
+        }
+        return Math.min(markerLine + 1, file.lineCount());
     }
 }

@@ -76,11 +76,23 @@ class InlineSuppressionsTest {
                 f = tok_aaaaaaaaaaa6
                 g = tok_aaaaaaaaaaa7
                 """);
-        assertThat(r.activeFindings()).extracting(f -> f.location().startLine()).containsExactly(11, 12);
+        assertThat(r.activeFindings()).extracting(f -> f.location().startLine()).containsExactly(12);
         assertThat(r.suppressedFindings()).extracting(f -> f.suppression().justification())
-                .containsExactly("yaml-style", "c-style", "block", "xml", "sql");
-        // the block-comment marker covers only the line after it (the closing line), so it is stale
-        assertThat(codes(r)).containsExactly("suppression-stale");
+                .containsExactly("yaml-style", "c-style", "block", "xml", "sql", "inside a block comment");
+        assertThat(codes(r)).isEmpty();
+    }
+
+    @Test
+    void aMarkerAboveMoreCommentLinesCoversTheFirstCodeLineBelowThem() throws IOException {
+        Report r = scan("B.java", """
+                class B {
+                    // hushlint:ignore test/token the key of the local emulator
+                    // (see docs/local.md for how it is started)
+                    String t = "tok_abcdef123456";
+                    String u = "tok_zzzzzz999999";
+                }
+                """);
+        assertThat(r.activeFindings()).extracting(f -> f.location().startLine()).containsExactly(5);
     }
 
     @Test
