@@ -172,6 +172,21 @@ class ScanPolicyTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against a hang, not a speed test: backtracking would take years
+    void aCatastrophicUserRegexCannotHangTheScan() throws Exception {
+        write("big.txt", "k=" + "a".repeat(200_000) + "\n");
+        ScanPolicy.Applied applied = scan("""
+                customRules:
+                  - id: custom/evil
+                    description: a regex that backtracks exponentially in a backtracking engine
+                    regex: 'k=(?P<secret>(a|aa)*(a|aa)*c)'
+                allow:
+                  values: ['^(a+)+b$']
+                """);
+        assertThat(applied.report().findings()).noneMatch(f -> f.ruleId().equals("custom/evil"));
+    }
+
+    @Test
     void customRuleExamplesRunWithoutFileGlobs() throws Exception {
         Settings s = Settings.parse(dir.resolve(Settings.FILE_NAME), """
                 customRules:
