@@ -42,7 +42,7 @@ public final class BuiltInRules {
     /** Finders of inline suppression markers (see docs/configuration.md). */
     static List<dev.hushlint.engine.suppress.Suppressor<?>> suppressors() {
         return List.of(
-                new dev.hushlint.engine.suppress.CommentSuppressor(),   // hushlint:ignore in any comment
+                new dev.hushlint.engine.suppress.CommentSuppressor(),   // markers in comments of any syntax
                 new dev.hushlint.rules.java.JavaSuppressor()             // @SuppressWarnings("hushlint:…")
         );
     }

@@ -23,6 +23,11 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
     private static final Pattern COMMENT_OPENER = Pattern.compile("//|#|/\\*|<!--|--|^\\s*;|^\\s*\\*");
     /** Markdown shows code examples in fences, where a {@code #} or {@code //} line is text: only HTML comments count. */
     private static final Pattern MARKDOWN_OPENER = Pattern.compile("<!--");
+    /**
+     * {@code hushlint:ignore <rule-id> …} or the keyword at the end of a string literal: the syntax described in
+     * documentation or built by code, not a marker.
+     */
+    private static final Pattern DOCUMENTATION = Pattern.compile("\\s*(<[a-z-]+>|[\"'`\\\\])");
     private static final int MAX_COMMENT_LINES = 8;
     private static final Pattern COMMENT_ONLY = Pattern.compile("\\s*(//|#|\\*|/\\*|<!--|-->|--)");
     private static final Pattern COMMENT_CLOSER = Pattern.compile("\\s*(\\*/|-->)\\s*$");
@@ -71,7 +76,7 @@ public final class CommentSuppressor implements Suppressor<TextFile> {
         // inside a block comment whose opener is on an earlier line, the line may start with the keyword itself
         boolean alone = commentStart < 0 || before.substring(0, commentStart).isBlank();
         Matcher m = MARKER.matcher(line.substring(at));
-        if (!m.lookingAt()) {
+        if (!m.lookingAt() || DOCUMENTATION.matcher(line.substring(at + KEYWORD.length())).lookingAt()) {
             return null;
         }
         TreeSet<String> ids = new TreeSet<>();

@@ -161,6 +161,17 @@ class InlineSuppressionsTest {
     }
 
     @Test
+    void theSyntaxDescribedInACommentIsNotAMarker() throws IOException {
+        Report r = scan("Doc.java", """
+                /** Write {@code hushlint:ignore <rule-id> <reason>} above the line. */
+                class Doc {
+                    String help = "// hushlint:ignore " + "x"; // code that builds a marker is not one
+                }
+                """);
+        assertThat(r.notifications()).isEmpty();
+    }
+
+    @Test
     void theKeywordOutsideACommentIsNotAMarker() throws IOException {
         Report r = scan("s.txt", "x = tok_abcdef123456 hushlint:ignore test/token nope\n");
         assertThat(r.activeFindings()).hasSize(1);

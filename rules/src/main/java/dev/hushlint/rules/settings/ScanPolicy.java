@@ -110,15 +110,22 @@ public final class ScanPolicy {
         if (root == null || settings.exclude().isEmpty() || !root.startsWith(request.baseDir())) {
             return request;
         }
-        String prefix = PathDisplay.of(request.baseDir(), root);
-        prefix = prefix.isEmpty() || prefix.equals(".") ? "" : prefix + "/";
+        String prefix = root.equals(request.baseDir()) ? ""
+                : request.baseDir().relativize(root).toString().replace('\\', '/') + "/";
         List<String> excludes = new ArrayList<>(request.excludes());
         for (String glob : settings.exclude()) {
             String g = glob.startsWith("./") ? glob.substring(2) : glob;
-            excludes.add(prefix + (g.contains("/") ? g : "**/" + g));
+            List<String> forms = new ArrayList<>(List.of(g.contains("/") ? g : "**/" + g));
             if (g.startsWith("**/")) {
-                excludes.add(prefix + g.substring(3));
+                forms.add(g.substring(3));
             }
+            for (String form : List.copyOf(forms)) {
+                if (form.endsWith("/**")) {
+                    // the directory itself too, so the walk skips it instead of visiting every file below
+                    forms.add(form.substring(0, form.length() - 3));
+                }
+            }
+            forms.forEach(f -> excludes.add(prefix + f));
         }
         return request.withExcludes(excludes);
     }

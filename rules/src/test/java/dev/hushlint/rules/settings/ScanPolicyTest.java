@@ -145,6 +145,9 @@ class ScanPolicyTest {
         Report excluded = scan("paths:\n  exclude: ['**/generated/**', '*.md']\n").report();
         assertThat(excluded.findings()).extracting(f -> path(excluded, f))
                 .containsExactlyInAnyOrder("src/main/resources/app.properties", "src/test/resources/test.properties");
+        // left out of the walk, not just filtered: app.properties, test.properties and .hushlint.yml are read
+        assertThat(excluded.filesScanned()).isEqualTo(3);
+        assertThat(excluded.notifications()).noneMatch(n -> n.code().equals("allow-listed"));
 
         Report included = scan("paths:\n  include: ['src/main/**']\n").report();
         assertThat(included.findings()).extracting(f -> path(included, f))
