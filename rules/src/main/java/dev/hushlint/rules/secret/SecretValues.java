@@ -299,7 +299,15 @@ public final class SecretValues {
         return isJwtIoSample(v);
     }
 
-    /** jwt.io's sample token, whatever its signature: payload {@code sub 1234567890, name John Doe}. */
+    /** Keys that jwt.io and JWT libraries' READMEs sign their sample tokens with. */
+    private static final List<String> SAMPLE_JWT_KEYS = List.of("your-256-bit-secret", "your-384-bit-secret",
+            "your-512-bit-secret", "secret");
+
+    /**
+     * A documentation sample JWT: jwt.io's John Doe payload or a README's {@code {"some":"payload"}}, whatever the
+     * signature; or an HMAC token whose signature verifies with a documentation key ({@code your-256-bit-secret},
+     * {@code secret}) — the key is published, so the token proves nothing.
+     */
     static boolean isJwtIoSample(String v) {
         if (!v.startsWith("eyJ")) {
             return false;
@@ -309,7 +317,40 @@ public final class SecretValues {
             return false;
         }
         String payload = decodeBase64Url(parts[1]);
-        return payload != null && payload.contains("John Doe") && payload.contains("1234567890");
+        if (payload == null) {
+            return false;
+        }
+        String compact = payload.replace(" ", "");
+        if ((payload.contains("John Doe") && payload.contains("1234567890")) || compact.equals("{\"some\":\"payload\"}")) {
+            return true;
+        }
+        return parts.length == 3 && signedWithSampleKey(parts[0], parts[1], parts[2]);
+    }
+
+    private static boolean signedWithSampleKey(String header, String payload, String signature) {
+        String json = decodeBase64Url(header);
+        if (json == null) {
+            return false;
+        }
+        String alg = json.contains("\"HS256\"") ? "HmacSHA256" : json.contains("\"HS384\"") ? "HmacSHA384"
+                : json.contains("\"HS512\"") ? "HmacSHA512" : null;
+        if (alg == null) {
+            return false;
+        }
+        byte[] signed = (header + "." + payload).getBytes(StandardCharsets.US_ASCII);
+        for (String key : SAMPLE_JWT_KEYS) {
+            try {
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance(alg);
+                mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.US_ASCII), alg));
+                String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signed));
+                if (expected.equals(signature)) {
+                    return true;
+                }
+            } catch (java.security.GeneralSecurityException e) {
+                return false; // HMAC is always present in the JDK; be conservative if not
+            }
+        }
+        return false;
     }
 
     /** Decodes one base64url segment (padding optional) as UTF-8; null when it is not base64url. */

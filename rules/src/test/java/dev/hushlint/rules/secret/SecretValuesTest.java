@@ -81,6 +81,29 @@ class SecretValuesTest {
     }
 
     @Test
+    void jwtSignedWithADocumentationKeyIsASample() throws Exception {
+        String header = b64url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String payload = b64url("{\"sub\":\"user-7f3k9\",\"iat\":1735689600}");
+        assertThat(SecretValues.isDocumentationExample(sign(header, payload, "your-256-bit-secret"))).isTrue();
+        assertThat(SecretValues.isDocumentationExample(sign(header, payload, "secret"))).isTrue();
+        assertThat(SecretValues.isDocumentationExample(sign(header, payload, "k9Zq3mT7vLp2RwXc8nB4"))).isFalse();
+        assertThat(SecretValues.isDocumentationExample(header + "." + b64url("{\"some\": \"payload\"}") + ".c2lnbmF0dXJlLWJ5dGVz"))
+                .isTrue();
+    }
+
+    private static String b64url(String json) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String sign(String header, String payload, String key) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        byte[] sig = mac.doFinal((header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sig);
+    }
+
+    @Test
     void hashesAndUuids() {
         assertThat(SecretValues.isHexHash("18c8fc9d640075fcc2efb086dfede1589caba552")).isTrue(); // SHA-1 length
         assertThat(SecretValues.isHexHash("d41d8cd98f00b204e9800998ecf8427e")).isTrue();
