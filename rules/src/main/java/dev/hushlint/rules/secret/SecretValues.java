@@ -56,6 +56,8 @@ public final class SecretValues {
             // AWS IAM user guide
             "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAI44QH8DHBEXAMPLE",
             "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+            // Azure Storage emulator (Azurite) well-known account key
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
             // Stripe API reference test keys
             "sk_test_4eC39HqLyjWDarjtT1zdp7dc", "pk_test_TYooMQauvdEDq54NiTphI7jx",
             "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "pk_test_6pRNASCoBOKtIshFeQd4XMUh",
@@ -85,10 +87,29 @@ public final class SecretValues {
         if (v.isEmpty() || MASKED.matcher(v).matches() || isReference(v)) {
             return true;
         }
-        if (hasPlaceholderWords(v)) {
+        if (v.contains("...") || v.contains("\u2026") || hasMaskedSegment(v) || hasPlaceholderWords(v)) {
             return true;
         }
         return isRepetitive(v);
+    }
+
+    /** A segment (between separators) of 4+ mask characters only: {@code ghp_XXXXXXXX}, {@code sk_live_****}. */
+    private static boolean hasMaskedSegment(String v) {
+        int run = 0;
+        for (int i = 0; i <= v.length(); i++) {
+            char c = i < v.length() ? v.charAt(i) : ' ';
+            if (c == 'x' || c == 'X' || c == '*' || c == '\u2022') {
+                run++;
+            } else if (Character.isLetterOrDigit(c)) {
+                run = -1_000_000; // a segment mixing mask and real characters is not masked
+            } else {
+                if (run >= 4) {
+                    return true;
+                }
+                run = 0;
+            }
+        }
+        return false;
     }
 
     /** Whether the value's words (split at separators, and at camelCase humps in short wordy runs) mark a stand-in. */
