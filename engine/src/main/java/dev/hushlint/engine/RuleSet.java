@@ -1,5 +1,8 @@
 package dev.hushlint.engine;
 
+import dev.hushlint.engine.suppress.CommentSuppressor;
+import dev.hushlint.engine.suppress.Suppressor;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -7,12 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import dev.hushlint.engine.suppress.CommentSuppressor;
-import dev.hushlint.engine.suppress.Suppressor;
-
 /**
- * Everything the engine runs: readers, indexers and rules, registered explicitly. Rules are kept sorted
- * by id; ids must be unique.
+ * Everything the engine runs: readers, indexers and rules, registered explicitly, and the finders of inline
+ * suppression markers. Rules are kept sorted by id; ids must be unique.
  */
 public final class RuleSet {
 
