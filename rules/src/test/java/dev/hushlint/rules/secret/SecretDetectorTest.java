@@ -54,6 +54,19 @@ class SecretDetectorTest {
     }
 
     @Test
+    void exactCaseKeywordsMustOccurAsWritten() {
+        SecretPattern exact = new SecretPattern("exact", "test", Pattern.compile("(?i)\\b(sk[0-9a-f]{8})\\b"), 1,
+                List.of("SK"), 0, List.of(), List.of());
+        SecretDetector custom = new SecretDetector(List.of(exact));
+        assertThat(custom.find("id SK3f9a1c7e")).hasSize(1);
+        assertThat(custom.find("id sk3f9a1c7e")).isEmpty(); // "sk" is there, "SK" is not: the regex is not tried
+        SecretPattern mixed = new SecretPattern("mixed", "test", Pattern.compile("x"), 0, List.of("SK", "twilio"), 0,
+                List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretDetector(List.of(mixed)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPatternWithoutKeywordsIsAlwaysTried() {
         SecretPattern unkeyed = new SecretPattern("no-keyword", "test", Pattern.compile("\\b(tok_[a-z0-9]{12})\\b"), 1,
                 List.of(), 0, List.of(), List.of());
