@@ -372,64 +372,65 @@ public final class SecretPatterns {
                 .falsy("00000000000000000000000000000000-us21", "d280190429bf7a9fc0ec48bcf3809ac1-user", "fcdfb23b218b4e87-us21")
                 .build());
         p.add(def("mailgun-api-key", "Mailgun API key")
-                .regex("\\b(key-[0-9a-f]{32})\\b", 1).keywords("key-").entropy(3.0)
+                .regex("(?<![A-Za-z0-9_.-])(key-[0-9a-f]{32})\\b", 1).keywords("key-").entropy(3.0)
                 .truthy("MAILGUN_API_KEY=key-e02bd02ea4e2a0981a54a94d8c674938")
-                .falsy("key-00000000000000000000000000000000", "key-825c302d8f14fc68", "monkey-8894b65785b2e9386443cd9cf2cfc1e8")
+                .falsy("key-00000000000000000000000000000000", "key-825c302d8f14fc68", "monkey-8894b65785b2e9386443cd9cf2cfc1e8",
+                        "restore-cache: deps-key-2778440c546896e69f7daa4fea3cdf7a")
                 .build());
         p.add(def("mapbox-secret-token", "Mapbox secret access token")
                 .regex("\\b(sk\\.eyJ1Ijoi[A-Za-z0-9_-]{50,120}\\.[A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])", 1)
                 .keywords("sk.eyj1ijoi").entropy(3.5)
-                .truthy("MAPBOX_DOWNLOADS_TOKEN=sk.eyJ1IjoilCFGsqdWwrzGLB4BK8F1QOt-7OnZ08FQfLCNP478aCd5nFi6R0kgLC6jFyvjap.mlr50WennhP2TAAgczGfGg")
-                .falsy("pk.eyJ1IjoiMn-usnmyO2GIHt7yp3yzVvzJ0bYCtGFrmDW4v4bS6hGNLanhzBq8offHMvkscy.HLcT30OvRO9LJVyAoUubvY", "sk.eyJ1Ijoi...")
+                .truthy("MAPBOX_DOWNLOADS_TOKEN=sk.eyJ1IjoifLCNP478aCd5nFi6R0kgLC6jFyvjapmlr50WennhP2TAAgczGfGgMn-usnmyO2.GIHt7yp3yzVvzJ0bYCtGFr")
+                .falsy("pk.eyJ1Ijoi9LJVyAoUubvYuHxm7RYso7FodS0p60oWBxEP89EVMaTZnE0c8oEVVOz6jU9VIA.OEqILqouXfXzWFoiAkt2nN", "sk.eyJ1Ijoi...")
                 .build());
         p.add(def("postman-api-key", "Postman API key")
                 .regex("\\b(PMAK-[a-f0-9]{24}-[a-f0-9]{34})\\b", 1).keywords("pmak-").entropy(3.0)
-                .truthy("POSTMAN_API_KEY=PMAK-5853eac43e730bd3ed3c657a-ff7b90bc37d0f37bba6e2bfb86a7489435")
-                .falsy("PMAK-000000000000000000000000-0000000000000000000000000000000000", "PMAK-c1c6c732624d397cd22c212f")
+                .truthy("POSTMAN_API_KEY=PMAK-7cd22c212f0b305cedc0de04-b5d739cb46598fc532b39a7a647806f173")
+                .falsy("PMAK-000000000000000000000000-0000000000000000000000000000000000", "PMAK-a7da01fad369d0e3cac06729")
                 .build());
         p.add(def("sendgrid-api-key", "SendGrid API key")
                 .regex("\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", 1).keywords("sg.").entropy(3.5)
-                .truthy("spring.sendgrid.api-key=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")
-                .falsy("SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "SG.NCcc2QgPD2Pde9R3myM0c6",
-                        "org.acme.SG.gyvQZyamPo")
+                .truthy("spring.sendgrid.api-key=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")
+                .falsy("SG.xxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "SG.zAK89xSa2NmxKo0JzMCoI6",
+                        "org.acme.SG.fsQvQlXJSS")
                 .build());
         p.add(def("sendinblue-api-key", "Brevo (Sendinblue) API key")
                 .regex("\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b", 1).keywords("xkeysib-").entropy(3.5)
-                .truthy("BREVO_API_KEY=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")
-                .falsy("xkeysib-d93593d869738e29a514", "xkeysib-0000000000000000000000000000000000000000000000000000000000000000-XXXXXXXXXXXXXXXX")
+                .truthy("BREVO_API_KEY=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")
+                .falsy("xkeysib-fb9df3fd980031a5daef", "xkeysib-0000000000000000000000000000000000000000000000000000000000000000-XXXXXXXXXXXXXXXX")
                 .build());
         p.add(def("slack-app-token", "Slack app-level token")
                 .regex("\\b(xapp-[0-9]-[A-Z0-9]{9,12}-[0-9]{10,14}-[a-f0-9]{64})\\b", 1).keywords("xapp-").entropy(3.5)
-                .truthy("SLACK_APP_TOKEN=xapp-1-AQZTMZDGP1F-8967010485566-244db88fd84c3169b7e7b3e6d8797b1ba2d00bb538be8f2b773c9eefb9df3fd9")
+                .truthy("SLACK_APP_TOKEN=xapp-1-APMGU5IMU4A-1435922894917-e4f5b35efd1ada5cf8ee9315c9a7bf68752f8f9f8e9d12fc8e33162fa09459b1")
                 .falsy("xapp-1-XXXXXXXXXXX-0000000000000-0000000000000000000000000000000000000000000000000000000000000000",
                         "xapp-1-...")
                 .build());
         p.add(def("slack-bot-token", "Slack bot token")
                 .regex("\\b(xoxb-[0-9]{8,14}-[0-9]{8,14}-[A-Za-z0-9]{18,34})\\b", 1).keywords("xoxb-").entropy(3.0)
-                .truthy("SLACK_TOKEN=xoxb-4090105265-7733157293570-3fspxTMjXTlGNtUNYfD74CKj")
+                .truthy("SLACK_TOKEN=xoxb-0106124234-2884759875312-95JnQzQUPB2TYer4Ouej4VLb")
                 .falsy("xoxb-0000000000-0000000000000-xxxxxxxxxxxxxxxxxxxxxxxx", "xoxb-your-bot-token",
-                        "xoxb-7251277608-5965928674797-XXXXXXXXXXXXXXXXXXXXXXXX")
+                        "xoxb-1027938821-9808199461965-XXXXXXXXXXXXXXXXXXXXXXXX")
                 .build());
         p.add(def("slack-config-token", "Slack configuration token")
                 .regex("\\b(xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{100,200})\\b", 1).keywords("xoxe-", "xoxe.").entropy(3.5)
-                .truthy("refresh_token: xoxe-1-tg9clyTtJS8vMp9KxSFRmqIoLT2l650Y37fFrFJsFrDMVt3Ade0EMPzqQQR3CNggcS132mfEvbU4s9ZjkLK3ZXRQ67swcSdSPfc2zf7js5TkU2otlHUIWt0ZF7uK7H9CxW8mhZi95JnQzQUPB2", "config_token: xoxe.xoxp-1-TYer4Ouej4VLbfblC7KWoJJlfNQPGaSOJgXMNs4AhYMQzu6p4Yjk6ORy7pHgFtJcTOdhTFnDAzwXS0mCVxrjRsf2bsKlCTO4NteFUheteQbGOlPyK3JOpsihQu7kkbL6TWWbgBN9HuWbPcBKOaLwMAjtGqVxJSRA")
-                .falsy("xoxe-1-FCVl3TSwvbCoeEbjmOFwVWoBNamGac", "xoxe.xoxp-1-...")
+                .truthy("refresh_token: xoxe-1-6p4Yjk6ORy7pHgFtJcTOdhTFnDAzwXS0mCVxrjRsf2bsKlCTO4NteFUheteQbGOlPyK3JOpsihQu7kkbL6TWWbgBN9HuWbPcBKOaLwMAjtGqVxJSRAFCVl3TSwvbCoeEbjmOFwVWoBNamGac2z", "config_token: xoxe.xoxp-1-dKDnSByOUxGO4p6QqlmEwBlQY3FaNHy1HuY43iDmL0t79goNmaY1EfbSBXO7P2mLJEUOJG2U4omvB5tkdFp6Xb0KIUfN8YqPNFbxAzL0Wqtjok0h3KbxzEvT0ar9ZOLOTwbq3M8RBx6LV0oHsTJlfgtmDlhy98iJ")
+                .falsy("xoxe-1-qhuE92P5bMD6TwGETGUwegFDLc6hsA", "xoxe.xoxp-1-...")
                 .build());
         p.add(def("slack-legacy-token", "Slack legacy workspace, app or refresh token")
                 .regex("\\b(xox[aors]-(?:[0-9]{8,14}-){1,3}[A-Za-z0-9]{20,64})\\b", 1)
                 .keywords("xoxa-", "xoxo-", "xoxr-", "xoxs-").entropy(3.0)
-                .truthy("token=xoxs-6097366583-423756270986-1HuY43iDmL0t79goNmaY1EfbSBXO7P2m", "xoxa-98788335642-073098194970-xAzL0Wqtjok0h3KbxzEvT0ar9ZOLOTwbq3M8RBx6")
+                .truthy("token=xoxs-5924152913-454626796610-Xu3Rc8otAdspX6vZHnWP0WyFbJ6UvYHV", "xoxa-57550937980-900319038097-KMvkhqJXpu38alyp22IRlWLHjqWF1VXuRkK3t0eG")
                 .falsy("xoxs-0000000000-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "xoxs-token")
                 .build());
         p.add(def("slack-user-token", "Slack user token")
                 .regex("\\b(xoxp-[0-9]{8,14}-[0-9]{8,14}-[0-9]{8,14}-[a-fA-F0-9]{28,34})\\b", 1).keywords("xoxp-").entropy(3.0)
-                .truthy("SLACK_USER_TOKEN=xoxp-9384821143-72162841570-9758785117790-39da593b4278b8c5dedc30a179d197a6")
-                .falsy("xoxp-0000000000-00000000000-0000000000000-00000000000000000000000000000000", "xoxp-6708585755")
+                .truthy("SLACK_USER_TOKEN=xoxp-8809941299-10793580719-3916472763372-c7880930731c60d41789e282188074ac")
+                .falsy("xoxp-0000000000-00000000000-0000000000000-00000000000000000000000000000000", "xoxp-0670944043")
                 .build());
         p.add(def("slack-webhook-url", "Slack incoming webhook URL")
                 .regex("(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/T[A-Z0-9]{6,12}/[A-Za-z0-9/]{30,120})(?![A-Za-z0-9/])", 1)
                 .keywords("hooks.slack.com/").entropy(3.5)
-                .truthy("SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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")
+                .truthy("SLACK_WEBHOOK_URL=https://hooks.slack.com/services/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")
                 .falsy("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
                         "https://hooks.slack.com/services/T00000000/B00000000/xxxxxxxxxxxxxxxxxxxxxxxx",
                         "https://hooks.slack.com/services/")
@@ -437,80 +438,80 @@ public final class SecretPatterns {
         p.add(def("teams-webhook-url", "Microsoft Teams incoming webhook URL")
                 .regex("(https://[a-z0-9-]+\\.webhook\\.office\\.com/webhookb2/[0-9a-f-]{36}@[0-9a-f-]{36}/IncomingWebhook/[0-9a-f]{32}/[0-9a-f-]{36}(?:/[A-Za-z0-9_-]{20,})?)", 1)
                 .keywords(".webhook.office.com/").entropy(3.0)
-                .truthy("teams.url=https://acme.webhook.office.com/webhookb2/4dac60be-dcc7-48da-9192-24aa2a0a5e29@ac2aee2d-81c4-42de-91e2-eec0d298cf6e/IncomingWebhook/182431e7a0f272c9f4fd77e5c7880930/f11a0bda-18f2-482e-8769-beff3b63c4fb")
+                .truthy("teams.url=https://acme.webhook.office.com/webhookb2/b8e2a439-f5db-4d3f-9932-7768ad1ebff8@33067746-00c2-450d-99a7-ba51478d9ab4/IncomingWebhook/af4c5802064faf671092d66d707cf9ef/690b42ac-8360-4c72-b1ff-11610e42529f")
                 .falsy("https://acme.webhook.office.com/webhookb2/00000000-0000-0000-0000-000000000000@00000000-0000-0000-0000-000000000000/IncomingWebhook/00000000000000000000000000000000/00000000-0000-0000-0000-000000000000",
                         "https://acme.webhook.office.com/webhookb2/")
                 .build());
         p.add(def("telegram-bot-token", "Telegram bot token")
                 .regex("\\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})(?![A-Za-z0-9_-])", 1).keywords(":aa").entropy(3.5)
-                .truthy("TELEGRAM_BOT_TOKEN=7086306929:AAhEJM5kHihHHaFtPZdW6cJKgGBQdf7zsRQ")
-                .falsy("123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "12:AAxARYULEOA48k2vElJ7JazO_rZuIaicAt8")
+                .truthy("TELEGRAM_BOT_TOKEN=7053894527:AAZWaqE0cCRhmRGvgd7IOzzOh1Ik-9np51n")
+                .falsy("123456789:AAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "12:AAzbuoSUxQ9TTZAuAgNbqctQjr8-I6AR3EK")
                 .build());
         p.add(def("twilio-api-key", "Twilio API key SID")
                 .regex("\\b(SK[0-9a-fA-F]{32})\\b", 1).keywords("SK").entropy(3.0)
-                .truthy("twilio.api-key=SKaf671092d66d707cf9ef1ed0a79b5fcc")
-                .falsy("SK00000000000000000000000000000000", "AC047d07a13a8510e8a66a1d82ff33ed36", "SK053bb5afbbc656190404")
+                .truthy("twilio.api-key=SK39fb3b851c2ced0275ac8f48f91e2096")
+                .falsy("SK00000000000000000000000000000000", "AC0aac0a98750c8b24e7a446033bd72d74", "SKeb8a8f66990b185204d6")
                 .build());
 
         // ---- payments, commerce ----------------------------------------------------------------------------
         p.add(def("shopify-token", "Shopify access token or shared secret")
                 .regex("\\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\\b", 1).keywords("shpat_", "shpca_", "shppa_", "shpss_").entropy(3.0)
-                .truthy("SHOPIFY_ACCESS_TOKEN=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", "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")
-                .falsy("shpat_00000000000000000000000000000000", "shpat_46033bd72d74eb8a")
+                .truthy("SHOPIFY_ACCESS_TOKEN=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", "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")
+                .falsy("shpat_00000000000000000000000000000000", "shpat_2150458b68093a60")
                 .build());
         p.add(def("square-access-token", "Square access token")
                 .regex("\\b((?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}))(?![A-Za-z0-9_-])", 1)
                 .keywords("eaaa", "sq0atp-").entropy(3.5)
-                .truthy("SQUARE_ACCESS_TOKEN=EAAAG-BBNKbUgJxkaq1AK2ZDuJcS-wdIAk58CjwaSJNMne18VuhdHUuDAqpHanSW", "square.token=sq0atp-HscCP8PV__sdtwyvXus8lf")
-                .falsy("EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sq0atp-xdtwGTyHaM")
+                .truthy("SQUARE_ACCESS_TOKEN=EAAA5YXlEdbhcgsNb_VZEmGd3YUhSY5YGszrmujTiNGnF_91u2ZjtcAcRnzKg7tN", "square.token=sq0atp-e0rIdcYAr9VeUuRBzEbPKl")
+                .falsy("EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sq0atp-8vifa-zLd0")
                 .build());
         p.add(def("square-oauth-secret", "Square OAuth application secret")
                 .regex("\\b(sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])", 1).keywords("sq0csp-").entropy(3.5)
-                .truthy("SQUARE_APP_SECRET=sq0csp-pQBc5YXlEdbhcgsNb_VZEmGd3YUhSY5YGszrmujTiNG")
-                .falsy("sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sq0csp-nF_91u2Zjt")
+                .truthy("SQUARE_APP_SECRET=sq0csp-sy5R6D605fx8O_AN5rnlc1kf3NiV52z1kDTU4z4cuz9")
+                .falsy("sq0csp-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "sq0csp-EjZMuN4RFm")
                 .build());
         p.add(def("stripe-restricted-key", "Stripe live restricted key")
                 .regex("\\b(rk_(?:live|prod)_[A-Za-z0-9]{20,247})\\b", 1).keywords("rk_live_", "rk_prod_").entropy(3.0)
-                .truthy("STRIPE_KEY=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")
-                .falsy("rk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "rk_test_bTAjmCKSTvUDoDKACclEuMFn")
+                .truthy("STRIPE_KEY=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")
+                .falsy("rk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "rk_test_BvS0uSs5a5pZTNS5LzyiPPAP")
                 .build());
         p.add(def("stripe-secret-key", "Stripe live secret key")
                 .regex("\\b(sk_(?:live|prod)_[A-Za-z0-9]{20,247})\\b", 1).keywords("sk_live_", "sk_prod_").entropy(3.0)
-                .truthy("stripe.apiKey = \"sk_live_ItC6MKiLgfb6SAfGcBUtSexC\"", "STRIPE_SECRET_KEY=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")
-                .falsy("pk_live_4IjOn41Oxix62Tlm76Veo55e", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+                .truthy("stripe.apiKey = \"sk_live_sMb7bE9Cbg1cZVTBD6Vx3rSL\"", "STRIPE_SECRET_KEY=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")
+                .falsy("pk_live_KBWIfjHdplRhfpDYK334gKEu", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
                         "sk_live_...", "sk_live_<your-key>")
                 .build());
         p.add(def("stripe-webhook-secret", "Stripe webhook signing secret")
                 .regex("\\b(whsec_[A-Za-z0-9]{32,64})\\b", 1).keywords("whsec_").entropy(3.5)
-                .truthy("STRIPE_WEBHOOK_SECRET=whsec_DyAUpyLhluDr6xvwlWUO5o5xSBvS0uSs")
-                .falsy("whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "whsec_5a5pZTNS5L")
+                .truthy("STRIPE_WEBHOOK_SECRET=whsec_NWYm4EaNma9nemj0M5kFRoA6nYHEvArA")
+                .falsy("whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "whsec_L5hTWIhYHt")
                 .build());
 
         // ---- Google ----------------------------------------------------------------------------------------
         p.add(def("google-api-key", "Google API key")
                 .regex("\\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])", 1).keywords("aiza").entropy(3.0)
-                .truthy("key=AIzaYWr1Lcc84dme37UJm5MyZRw-MjJ-USKyLao", "<string name=\"google_maps_key\">AIzaSyKfj-KXoAAui4vqBgmvnvQVVbj24nYLh5b</string>")
-                .falsy("AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "AIza9Rei3n0nsXppKKjn4Ra9")
+                .truthy("key=AIzanFu75-fc8HfMU0JZQhT2du-dD4LzZHHTv9j", "<string name=\"google_maps_key\">AIzaSyRlqXPrQ-PL0eQPlty_-6_wYmhTb6A6VH3</string>")
+                .falsy("AIzaxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "AIzak9I_26yvrRF62laSw7qO")
                 .build());
         p.add(def("google-oauth-access-token", "Google OAuth access token")
                 .regex("\\b(ya29\\.[0-9A-Za-z_-]{30,400})(?![0-9A-Za-z_.-])", 1).keywords("ya29.").entropy(3.5)
-                .truthy("Authorization: Bearer ya29.a0d414UUbhYTD2lsgExokF7m9Oy8ayaBizsv_C1A9Q1J0poNnFu75-fc8HfMU0JZQhT2du-dD4LzZHHTv9jRlqXPrQ-PL0eQPlty_-6_wYmhTb6A6VH3k9I_26yvrRF62laSw7qOSCpgzZzQWN0RPs9_")
-                .falsy("Authorization: Bearer ya29.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ya29.2SoufxMI-y")
+                .truthy("Authorization: Bearer ya29.a0SCpgzZzQWN0RPs9_2SoufxMI-ycXGNOFrjVqHRKlkDG7biKknIxYvq6iiN9mRNTbd9uwZcyqrYGAa9nmcq9r_-qh400rxAP8pH1hbKvgYkiHSx6bw09OU8HWCbTxdt3lHSznO6dtKJA-tl7SqdRjFU")
+                .falsy("Authorization: Bearer ya29.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ya29.Py9SYXjcOu")
                 .build());
         p.add(def("google-oauth-client-secret", "Google OAuth client secret")
                 .regex("\\b(GOCSPX-[A-Za-z0-9_-]{28})(?![A-Za-z0-9_-])", 1).keywords("gocspx-").entropy(3.5)
-                .truthy("\"client_secret\": \"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\"")
-                .falsy("GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx", "GOCSPX-6iiN9mRNTb")
+                .truthy("\"client_secret\": \"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\"")
+                .falsy("GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx", "GOCSPX-2-aKzDEBwS")
                 .build());
         p.add(def("google-oauth-refresh-token", "Google OAuth refresh token")
                 .regex("(?<![A-Za-z0-9_/-])(1//0[A-Za-z0-9_-]{40,120})(?![A-Za-z0-9_-])", 1).keywords("1//0").entropy(3.5)
-                .truthy("\"refresh_token\": \"1//0d9uwZcyqrYGAa9nmcq9r_-qh400rxAP8pH1hbKvgYkiHSx6bw09OU8HWCbTxdt3lHSznO6dtKJA-tl7SqdRjFUPy9SYXjcOuF4\"")
+                .truthy("\"refresh_token\": \"1//0db_qrj0BWx-fNu0xlJcpn4kcROPAEiflYyx5yFcz0A2wPWSPAN_u3GA4J5lBcYgU8JmKk_FFoePFB2RjjrOUO-b_MKVUNN7hSQ\"")
                 .falsy("\"refresh_token\": \"1//0xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"", "http://1//0abc")
                 .build());
         p.add(def("google-service-account-key", "Private key in a Google service-account JSON key file")
                 .regex("\"private_key\"\\s*:\\s*\"(-----BEGIN (?:RSA )?PRIVATE KEY-----[A-Za-z0-9+/=\\\\]{64,8000}?-----END (?:RSA )?PRIVATE KEY-----(?:\\\\n)?)\"", 1)
                 .keywords("private_key").structured().verifier(SecretPatterns::pemBodyLooksReal)
-                .truthy("{\"type\": \"service_account\", \"project_id\": \"acme-prod\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQ8wENtGvDUTtAN+\\nwV78hqXSRcG4G0IA3MppXgpwh/39SxcOX+aLCVtQyqLmJ8RsJU4Al9kG1KBUGUne\\n5htJsbYZBDOlmxAN/NSWrTYS1P9j8vajAlK1+Q2/pzjKf1sZzwcDgstQEXSa8QzE\\nv7U4VFw6BJBDk7rd++hBMLmM0uwxCc+rGVSW829BcrjP8LOkJyCVTY+tf53rmLED\\nsOeHOzQekQ/UPRkxc4kxTcLIfcKGNz+V/zkwR4ET/yHewwI0jNZkAiv6bAeqnm/6\\nCLG2rO1lKk/9qeXvX7oilPhDnTqG7sFUDt9rAY6eZxoa91o85LpSenUpu6VbsPdZ\\nJmnY72GURC68KG6gvUrcCgWxJhNqTjR8k+OBbImdHmPx8y77QsbA8z87MNjPWlLZ\\njkjyl7NF64CzgMXiKXOEH/vDNC90rsZtZzOOD7AbYDNxjmRBP4Dv7YKzlWPofMdg\\nVvjMvbWEubZpTparoiappnCwRSW8V4rzWb/vzxb0Tu82p5Fv59gCwIkg+EVF5V2h\\nyu+SK/SjOSfl1NnnbzIvr/riepjTAKUs0748dbIYo5IjhbIMzxFFoTmz/2VokLl6\\nH/FPmsgSZd6hh9JWSJmcyRdeY7nAilVioHGL3r4Lxzb4eEbEe53rZYwdr/jU3ZqW\\n1wdfQZDhgqR51l1EOKvIjA3YjoSwi0xGS5T6hMq42196MN0yFqQwj33BNUeQ2PKx\\n8t0rmq9IxSKtCG6zdk5AGatDwQPCxdtbCAYkKdM/qFY7Iw51VaB0jPJJ7jZ3aTUg\\nkwOkUrXlr2kpXH2O1CI+GNNYWCdaiSYxw1yMQCQREp7EgwdLimSRJJ3nzKJ1JaGi\\nbqcJWq9sVRMZ7uDbdMcJIxk/H5035cdwNjYIiut09chGjHDRRwaE2aanTXqNRdUT\\ncL3CpWRCV0xkhd5XifXuya5OIxDyLU2fg/2cGdGKwsN3nz7cvG4qeC1z8Gu0px49\\nFIRCTDX+ggZeJgk+T4D29lyiX6AWRLsGBTWwOuroiJBiyT1xt5T+Ash+pxDc+q7U\\nn1uMI75n6IYO3X/FgIwwXIdo5dSVM2kY/zsGM5JgHqLlD1nVsS1yMs9p+qayajvh\\nm1TpkNYjy9S8BIxqIdoaLNvuwAua4EgTBjwVRzFPzwXtfWwZsjkOjwGyXOw3zWv0\\nRwB9WYcb1MbUznYYPFGMhGd+QR+7VRQb8FNytXMhvv+bF4mYKHQv5DDAjnrJd4Dj\\nzsVkROE7SZsnJldn7/wWH48BIs2XjUZUA0YCtuxglsBOijM/Ypp/nRTlmaDn8/ps\\npva7lu0YLqQponpB0gR7vrDPKpjlNG8HPyuyNRY3+cGGwI6PW/yg6ZPbnnTUrMTk\\n1wodSGCMccInga9mU6lPELx99O+saUOyDq+TBBEzEmYqa7TCM0OBaLLIYGBcA+XE\\ndYLDYmIehh4vwoRtShKAj3QEx/PmghszPONXSrN77eY2pQIft892MH6XMaRZc7qy\\nE4B3n3ViD15tIsY8xqNO0SoFxWgbSwDRe6l6y6MvnrdwT16jE5tbqUB9oyuZKllH\\n-----END PRIVATE KEY-----\\n\"}")
+                .truthy("{\"type\": \"service_account\", \"project_id\": \"acme-prod\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQEXSa8QzEv7U4VF\\nw6BJBDk7rd++hBMLmM0uwxCc+rGVSW829BcrjP8LOkJyCVTY+tf53rmLEDsOeHOz\\nQekQ/UPRkxc4kxTcLIfcKGNz+V/zkwR4ET/yHewwI0jNZkAiv6bAeqnm/6CLG2rO\\n1lKk/9qeXvX7oilPhDnTqG7sFUDt9rAY6eZxoa91o85LpSenUpu6VbsPdZJmnY72\\nGURC68KG6gvUrcCgWxJhNqTjR8k+OBbImdHmPx8y77QsbA8z87MNjPWlLZjkjyl7\\nNF64CzgMXiKXOEH/vDNC90rsZtZzOOD7AbYDNxjmRBP4Dv7YKzlWPofMdgVvjMvb\\nWEubZpTparoiappnCwRSW8V4rzWb/vzxb0Tu82p5Fv59gCwIkg+EVF5V2hyu+SK/\\nSjOSfl1NnnbzIvr/riepjTAKUs0748dbIYo5IjhbIMzxFFoTmz/2VokLl6H/FPms\\ngSZd6hh9JWSJmcyRdeY7nAilVioHGL3r4Lxzb4eEbEe53rZYwdr/jU3ZqW1wdfQZ\\nDhgqR51l1EOKvIjA3YjoSwi0xGS5T6hMq42196MN0yFqQwj33BNUeQ2PKx8t0rmq\\n9IxSKtCG6zdk5AGatDwQPCxdtbCAYkKdM/qFY7Iw51VaB0jPJJ7jZ3aTUgkwOkUr\\nXlr2kpXH2O1CI+GNNYWCdaiSYxw1yMQCQREp7EgwdLimSRJJ3nzKJ1JaGibqcJWq\\n9sVRMZ7uDbdMcJIxk/H5035cdwNjYIiut09chGjHDRRwaE2aanTXqNRdUTcL3CpW\\nRCV0xkhd5XifXuya5OIxDyLU2fg/2cGdGKwsN3nz7cvG4qeC1z8Gu0px49FIRCTD\\nX+ggZeJgk+T4D29lyiX6AWRLsGBTWwOuroiJBiyT1xt5T+Ash+pxDc+q7Un1uMI7\\n5n6IYO3X/FgIwwXIdo5dSVM2kY/zsGM5JgHqLlD1nVsS1yMs9p+qayajvhm1TpkN\\nYjy9S8BIxqIdoaLNvuwAua4EgTBjwVRzFPzwXtfWwZsjkOjwGyXOw3zWv0RwB9WY\\ncb1MbUznYYPFGMhGd+QR+7VRQb8FNytXMhvv+bF4mYKHQv5DDAjnrJd4DjzsVkRO\\nE7SZsnJldn7/wWH48BIs2XjUZUA0YCtuxglsBOijM/Ypp/nRTlmaDn8/pspva7lu\\n0YLqQponpB0gR7vrDPKpjlNG8HPyuyNRY3+cGGwI6PW/yg6ZPbnnTUrMTk1wodSG\\nCMccInga9mU6lPELx99O+saUOyDq+TBBEzEmYqa7TCM0OBaLLIYGBcA+XEdYLDYm\\nIehh4vwoRtShKAj3QEx/PmghszPONXSrN77eY2pQIft892MH6XMaRZc7qyE4B3n3\\nViD15tIsY8xqNO0SoFxWgbSwDRe6l6y6MvnrdwT16jE5tbqUB9oyuZKllH1P4lvP\\nB2N9tgooHxi1aJh0sMnMSery1uzv+wzgrMeLtXJ3ad4W3N7Vqow7nnlMfIJlkyeM\\nzH8Yg5dGzX9C1aAUaNdhoaKFsN/jKDHfVPBW4ncTWo5WCuA5bL5Zz3DpRkpg/1N/\\n-----END PRIVATE KEY-----\\n\"}")
                 .falsy("{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n\"}",
                         "{\"private_key\": \"${GOOGLE_PRIVATE_KEY}\"}")
                 .build());
@@ -518,18 +519,18 @@ public final class SecretPatterns {
         // ---- structures ------------------------------------------------------------------------------------
         p.add(def("age-secret-key", "age encryption secret key")
                 .regex("\\b(AGE-SECRET-KEY-1[02-9AC-HJ-NP-Z]{58})\\b", 1).keywords("age-secret-key-1").entropy(3.5)
-                .truthy("# created: 2025-01-01\nAGE-SECRET-KEY-165U925DMN7FR88STY6Q3R6FNXNKZGV62V2LTVRGNZJFC3MQPUCMNAHG8TA")
+                .truthy("# created: 2025-01-01\nAGE-SECRET-KEY-1QK3M77SCQ6FU3553SMNKVJPRZ2YPUWUTVHE2HW69NL9UQVZ54AQG2J4J95")
                 .falsy("AGE-SECRET-KEY-1XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
-                        "age1duqjuevmw8498rl6nlassdptrw3rfnnatl4c3fqy5jpyk7mhhpw55yx7e0")
+                        "age174tvxm0cwra98cau2w7m4djp82qqrquspcpp4pyurrykld2ycu4rhvgv3e")
                 .build());
         p.add(def("jwt", "JSON Web Token")
                 .regex("\\b(eyJ[A-Za-z0-9_-]{10,2000}\\.eyJ[A-Za-z0-9_-]{10,8000}\\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_.-])", 1)
                 .keywords("eyj").entropy(3.5).verifier(SecretPatterns::isJwt)
-                .truthy("Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6IjZZYlRJMjg4R1hhMHM0SU8ifQ.eyJzdWIiOiI4ZGRjZjFkZS00NzhhLTQ1NWMtYjY0ZS1hNDk1NTJiOGY2YzUiLCJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJhdWQiOiJvcmRlcnMtYXBpIiwiaWF0IjoxNzM1Njg5NjAwLCJleHAiOjE3MzU2OTMyMDAsInNjb3BlIjoib3JkZXJzOndyaXRlIn0.H3NSzLdhfvid5D5wyUYvUC0kM_l5azePQ7bqvKQLlP9Qxzm3FWDh6koW75uC93RBKdpvbaha5GcXccQcj5hgiS-AviW4QgUyrzJZypBXsSJm_coiSSnDUBrf6pyhV-gCtwssbKKgJ4A36Xjn7tPPo5kccjcXVz0pyYhapq4jIC_Zcmb8585nymc4NLSagT0xttd3HXBYmgOnMD9i6zLMzAGChZzrJCyPWnynh6HUR_7LQvI086qeEYgTq7F_7EpSrgCraTDcLcwE4R-AeDUwSayUnj1QXKdHKlZSWWTFvrnYs0oTXnVQrbxhzJRAvB1BXOfB_nPEoyq-k7IGCZBAWk")
+                .truthy("Authorization: Bearer eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InlwQlhzU0ptX2NvaVNTbkQifQ.eyJzdWIiOiIzN2Y5MDU4ZS01ZDY4LTRjZDQtOWI0MS04MmZkYWI2ODUwMzEiLCJpc3MiOiJodHRwczovL2F1dGguYWNtZS5kZXYiLCJhdWQiOiJvcmRlcnMtYXBpIiwiaWF0IjoxNzM1Njg5NjAwLCJleHAiOjE3MzU2OTMyMDAsInNjb3BlIjoib3JkZXJzOndyaXRlIn0.rf6pyhV-gCtwssbKKgJ4A36Xjn7tPPo5kccjcXVz0pyYhapq4jIC_Zcmb8585nymc4NLSagT0xttd3HXBYmgOnMD9i6zLMzAGChZzrJCyPWnynh6HUR_7LQvI086qeEYgTq7F_7EpSrgCraTDcLcwE4R-AeDUwSayUnj1QXKdHKlZSWWTFvrnYs0oTXnVQrbxhzJRAvB1BXOfB_nPEoyq-k7IGCZBAWkZmbJ50wAToOuhMbiiOwTvEPxe4f3p_GjonrMqJi9YfG3rkoHvtAD-rcaV1LF9Bc_Ji2DsIKl-zUjVf7HW1nJOxnUQYxHFhq3Up7mv9ersoK43vhh1oSqyZ")
                 .falsy("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
-                        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.ZmbJ50wAToOuhMbiiOwTvEPxe4f3p_GjonrMqJi9YfG",
-                        "eyJ3rkoHvtAD-rcaV1LF9Bc.eyJ_Ji2DsIKl-zUjVf7HW1nJOxnUQYxHF",
-                        "eyJJZdiBSxhOQXDgkPEciUR.eyJjXhsLJHCBYkZdJdUAGhwimzEHFQcet.mkJdf_PLt2zkx9XmhI5xcNC9BQWZ9i3X-zogqCznY0p")
+                        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiYWRtaW4iOnRydWUsImlhdCI6MTUxNjIzOTAyMn0.8-eiMmkJdf_PLt2zkx9XmhI5xcNC9BQWZ9i3X-zogqC",
+                        "eyJCTuWlb346r3QJ8kZnWf1.eyJO1KODBTmGcYY33H_skq-WDZcmG3JHs",
+                        "eyJLsHCtJQiaXJDsPHrBDsc.eyJMFkpmWopHafwgTarOlrmfNXClAPFbR.OeNK3QHyYTN4srD9_5gQGcTyaTWuvMSoipLBoU1XHW-")
                 .build());
         p.add(def("private-key", "PEM private key")
                 .regex("(-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 ENCRYPTED )?PRIVATE KEY(?: BLOCK)?)-----"
@@ -538,22 +539,22 @@ public final class SecretPatterns {
                         // No '"' either: a key split over Java string concatenation is the Java rules' to report.
                         + "(?:\\s*[A-Za-z][A-Za-z0-9-]{1,30}:[^\\n]{0,200}\\n)*[^-\"]{64,20000}?-----END \\2-----)", 1)
                 .keywords("private key-----", "private key block-----").structured().verifier(SecretPatterns::pemBodyLooksReal)
-                .truthy("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA4D5v4HWkw2U6ErhEV6aFFW8tzCoKYPseNDgqE0cMpmCxZr3+\n85RlonsDw5i/JvOdYPOr5CtqBOI18f/ujGXOijY7ya0TMNFeB9i41T0qFAR0N3NE\nC+SnTWvw8bJBNegUuvJZJaMf5gqvKyg4qtEd0S+BhVTDK1GNd/U2Het9kqA95pf4\n2YdCmggyfkseV4t+/YuYnHeM8kGo4OF4uBL5sEQYpVnC6C7viT+Lwe/VlIlnNtfa\nhCA34YfVJl3qfp6GWwJ59VNKPdRqfOQ4BzG2NA3DzhmexZv0XQ6YCStFFllQWDEs\nKTwPxYQXElw4RXlWCR2Qh9YGMv+CIZuXZne2CrdONyOuALmBm7xWxRHiBK9gXJvm\nV2TNaP7UtFcUDsfKF5MI/JaG/bTnJauZmCplzZseyUimhd5Lg2l3YrwE+6mXHsGl\nl70XVuCYzdjSIEGwDkn8p6SXScfJBVfo3zrmazCh99kg4AcO/o6BN9WMnp1ITCp+\n+jb6uh7fM+C1E8/u4U5QpWb7e7vZqlLMNhpivsZY3dWPvT01XwLWZxV8a781RuE6\n1z5Z9JGO5xbH10Vok768J2GMQOM43cx41B1JelWrokd1XHNzgNRL2PRi73NZu9L5\nUX+9VnG5yzIa21crFsz80rGXJH5BsQJ7c+P2yjlKQk1ef4/J8+iP1fXGAJvG\n-----END RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIFRvD67UtvbYAj+voWXO/DMi00lXbPoKgJ/+0cV8w7jHpNdu/G4Ut4/G\nKB/O4Pq3C0iDxEWicge6spbAiYicY/xynot0PJIJ/oYxe9X+8TqBMpVxj2sNBSSe\n9fL+ARbIXWev4HQTlZyhbAc56CLd0+C5\n-----END EC PRIVATE KEY-----", "-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQDVkUok0MvpOE59A2m4BZpkLidu5kT3bLNF0zt7M16dV+8w3EAk\nVhSLlz2PgnSkx1r5R0bNpdV8flN23aySL8tZilvPJhZgJb/0B0Xs56gcgUwVGOJt\nsxl+7P9DdciN5eN8At8rnwyHynCwEhDNRfx3YYsN+qf7cq9mDKx5To7hyqZAZdUv\niNx4zIP2aDI6du06gx+ZPdsqtoAuDiRzlu+hZAyHZCowldGTaijQVQhfH3rfDgcg\n0SPVHJaxnofSLPooVhfHgMra6WCNOKPib4XPitkMlt98EAPwLC4UFSrmTYzTzSQc\nlcHrLCyiTBabF/MUdvmWokz4o8CJWT7TeClay1cCp62tUDLs3EF/g9PErEXuKtwB\nE1xgobYWTLHokKjnRYfaCpVhmWAyu1yIo5dqJh0ZEAQyghtTIPcMxLIciSmivn0s\nUPKWqzhbgAX5U4E6n0kUiFgYeQM+2pjzTfILixjeVQQ1oO3UJGm5eQR4EMwECELw\n/vAD5ipNQDYWnIGz1c61hi9KkVAURPqodTSVdwg+hDNT5zEuA0ENHQP47mmT8WXb\nrgnBD9iJDsMSp51BirmW8oWs\n-----END DSA PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\nc2gtZW6DvH+GtF0U16qnp7slnVz2Co/x6KM38byhfnnhnjlvsRfAq7eDiTTeSzV8\nKxmh8e43udYGhKR65VpekNA08ukmZMdQ7RJSanTc5PvJ8IX4ygji7VkufA/T+VC7\nZwfOtl695jbXHCiSCcZGlzukQvR9Ccbi/N81nXV/N9Nana2HFRpGNSeXVuMacxZw\nbnSS8DAj/7HVP9Rzn6B5Fr4rwcS4iYEoTXGuV6T9mnatCLsY4HaJtDXm3OD2m5K8\nBlQjdJPS38TvESYUevYi10ia2TKUP/Jh1aVIuUAJIIGV92My2ooMN+pZKPEMOGm6\nBtH7ga6IVMahxwRl\n-----END OPENSSH PRIVATE KEY-----", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQIUvT8ijpfYG7CxBhi\nRui9TLcWxfFUPw3ulD5H5eSfDYbl7nmH4ChgjgHcqh0HmksYIY8JkO7DmrnTiAii\nTzuLuwNHPNSTk1XFdiGRtMikwbVwpNwMGYoJwijSNLtry8KqzvegRN/raG2O8mc+\nUuMx0Q0Cbrx8VYP3l1451xC1Li0ZlKkU5wu2KYnZ+sEuSLbAD449n61dYty2ZKu5\ntpUKQc1WnaiNEPt7ePBDm+9TolzteleegoC4/HsNpRtNaD9EMTAi2UoBNjPYZnvy\n0IFOSoP/GkfPgtBbf1VnMAKySnaJ/NKoHGf00xhbW4JWQwuuAsoR3jtyQwR1Bk0W\neyEekXKq0hRXstxH62IabS+5r2fW5ebu4ws2KizWorD8ncNGqYynZMF6qXRrX9ce\n8/G7n76rVhVtqrU1BM4Kr62G/k3hEqAVoH/BuWM5aHJSypNzPFHEgHva69zHdJ75\nWerC/FChQVdhJ/aswiJq018hsUDxEpUFQGwynMQPAdlEsiIDxBvx6KD4siLPXHbu\naNtf5VBUm7usrOKjsyo9wftctxY/Dsy+YXFsh5qLkwkpsPQEUKdOU5crnhfDAPqT\nVHUK68wVxB5lXKJEuGNIMlshNw04SHM2DG54/Ln8i2svt78WexcWFSix14VE\n-----END ENCRYPTED PRIVATE KEY-----",
-                        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQKi8gPKG0fd+IeF\nP1eaio4TOig9NBiIlHWcmAvcW52/sBKAM2OTGJyETOryHH8lzjacbZinjGsGjbxk\nBlne+wEnevQsRB+fjSZk6E4ECwA9lzYr/J07FbL74kqfhaf16e17JhNDHcPBwopI\nxgz2QMoqBgiXO1a9mFkBsTjoEX82aEcuXZ1nEgYTF9go5y4iy20pURwqyWfLvCy4\nNKmQCCOVEKsSjsBXePx0lSD+kkmjhLjmTvV3sOf66i1UqOICkOX/L83jdjnvt1DB\nvX9Ly3jYddesPsdZkMK396yY6o+uG/GkHH/+0vFPGnfrzizsZDPvE/Fqf74Gv1jT\nfALBOnnpvLD8fFFzQbE24eGeHgPJZHXVlR2yhg7/nfHJ3YtyGi9ipDs9wZNZLdz4\nasbEpIBfwsZNexnLlBXv++0VYUQDIAMIk9VUjToCxJMvXJQqwBhMtXqXILyCQU9k\nVg3EC+lMbjSyf0dyacOHkC8U4fSgW6t7p5gpOIuddzItRir7iXiAjjMu7wb7fCDJ\nUQRn2EaQ7zx5/ftFST7cfBLlOQXm3pG/tIbHeH7wvLWZXSFSsUAq/lKllM1LYLff\nBtgEhmN10MD20Lh2zZdERCLojF05+PA0jzvFTvsS5460YqnwpTWtNp7ReFnQ\n-----END PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,6A76CFE5C71CF1552E4F57048AD626B0\n\nVgkEuGBSdfDuU+6vsyqfIw0Dz4nxejDQXsf7SPbL3NedxKCWu1k8tgpgdHLF7WLE\nxTnEJxmhbfGuGRQnbKEIEMCRVZwI49D1VcVYCi8MMRmkiYLULPp+5KxjfFgP3LFN\nls5hZtdvfvw+Q5VWYihbxTTAfOaMN1u1YKbJuqa2qBIHlFfThzpE/Au71rSHSUr2\nv1j9Svz1D7JYmTyrefhlCGuicRgNiaiOOJ94I0iz5cDsC8Fn5Zbq8JB5xcDgCMip\njUbgfYUTgCBxUza5x80rX5B+xv/r8BvfzugLu9aklbEbOa8BETRLaGQjuiC63K5+\n+siGUf7qyFE4xKsgYG09OAnrx1f4L9ynLO5H3rJErB3r3wOyhCF2P0gW3XLae83U\nd+HbpGgNx96ARn6q4QaCX+JiUWyvh6P00o9C3AZcWVgNTb1+hK/QHn7GeM8scE1U\n0t4Imhr6SPteo0/UsadtxPVjpql573U7XbsGHyjJW7qLsEuo/1sBOoggXy20hnRL\nRD1tnrR8vC6gdT1kaTyxrFgSTMK4d+GOAkI/hTKusp+GK6sZtePLCe1eB+Hw8uNt\nyz+tVL6yIlYfRomJtrpKpMlLw+1Sm6L9NsGcyrVJV4i4urC2ObjkwewrNyqEJW+8\n-----END RSA PRIVATE KEY-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGWGeLwqo+xdptBtgSzvL8coXp1nt8q9sUcijmP2st3pdsLRse7JCXkHmgA7\n43OQDT6JLFLhHFegQZBGKVFe4swk3VfKwDbBlYRrhsAiZeceDFZXvSd4hAcQntOZ\nL4t1ZFTJYaKrmYiaOwaLjloc08OUDNYDTMuf+0JHvonyLTyFNnwJbtEWQBSvwMHP\nGgKqlJXkZ6UFyfe8J7TlQl11HZPp9vlItXizRH6m64Er8bQnLOU0sdLLD3gcb88u\nWVf5RgCbqH0Q3TLJFvDXUs98p2n7VU+b9WxJLHJ+wdUJ5ZVEzLOuSq4OEfP9WUHe\nRwqRfRID+26Rpcx9I3CVp7rMp6Qz9sxQQJmtHNMyWfvzaWekqznxeAFbIucCtsht\nhqKIFeV/2du10fd4FV1D2QgE6UYQZc44KbcEFUuvg5ij8HUxbUIxcTqLNeM7CUcG\nfwH25mPeznFM0Crm53878oOUHTPWA4bXzq8TkPjecBNDEyEnBVI2r9821NZHpPsd\nafSIWMtOKNfPMAxGuX7rE4wB55ZpuqSA280lSAKgl9zBKpjxguzZO/lIe2f6Q7In\nzOFt5OB2PfLJWnV0BhObdX3GQUVIAgfk6UgcBKUVqvX4YpiNLCta1ibkrHgnFdsY\ngQpMEhsJIzIDoNjnUHqoYHpodt+CiyfBb0cAVOINd8RVocqAtJTtRc7GrmR7FW9m\nfRdORtN7DqJYnQTsVgU1aPbQL/7Ia0CQhAhrSdS6gDtgMtciiGYiWVnugYtkDE7Z\nLAoS8ni6OS9DiY9lTmbHfMvu5xCWszH18UYeFWoNDBVcIpIdaHfttBTZ1OnzIJEl\nZZCWgpMaVjJlvAPwleKM5RpC6xO6LG1Ip76j0dvn4P94jO1nhHyhvx0DHD2XwsFo\nKd8i\n=/uVL\n-----END PGP PRIVATE KEY BLOCK-----",
-                        "{\"key\": \"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEI4k+u/zT7Z3Xg+MAE7rq4pyhF71VcX5LGEjbUBtDL3w7tAD4LgTk2y+N\\nxcWrVNZXLdhm/XC73f7y2gf88RKb65vVGi2kGgavLVPd4q7SKoE+isUYRfoLStvJ\\nAzGslu2cI75I7c7w8jbJHKkMrNct+GR+\\n-----END EC PRIVATE KEY-----\\n\"}")
-                .falsy("-----BEGIN PUBLIC KEY-----\nR0qcd16Z3ilBLBlELTuXDMpfVfTCPuVfDCO6AWEyVEf/JcYY64HAzzr0HTxICj6h\nBZSTzPB3vAinrQoT7kzq8V0rHbRAo6ULCi5KWlEJjbz2uR6ZYw194+bc9/KPyvUc\n-----END PUBLIC KEY-----",
-                        "-----BEGIN CERTIFICATE-----\nLYfvEujrWdi0mdtJlM7SfB/7Igw3bvXkJvTfCEEToW2eWRE6Nlyi/8EWPWrBBNGQ\ni/VrFbZ3HWzWt2x7umzPQLSzeOuXhmxbSiM4Er7g7M/bflDZdtkcOzFoJlfsQjRY\n-----END CERTIFICATE-----",
+                .truthy("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAyg4qtEd0S+BhVTDK1GNd/U2Het9kqA95pf42YdCmggyfkseV\n4t+/YuYnHeM8kGo4OF4uBL5sEQYpVnC6C7viT+Lwe/VlIlnNtfahCA34YfVJl3qf\np6GWwJ59VNKPdRqfOQ4BzG2NA3DzhmexZv0XQ6YCStFFllQWDEsKTwPxYQXElw4R\nXlWCR2Qh9YGMv+CIZuXZne2CrdONyOuALmBm7xWxRHiBK9gXJvmV2TNaP7UtFcUD\nsfKF5MI/JaG/bTnJauZmCplzZseyUimhd5Lg2l3YrwE+6mXHsGll70XVuCYzdjSI\nEGwDkn8p6SXScfJBVfo3zrmazCh99kg4AcO/o6BN9WMnp1ITCp++jb6uh7fM+C1E\n8/u4U5QpWb7e7vZqlLMNhpivsZY3dWPvT01XwLWZxV8a781RuE61z5Z9JGO5xbH1\n0Vok768J2GMQOM43cx41B1JelWrokd1XHNzgNRL2PRi73NZu9L5UX+9VnG5yzIa2\n1crFsz80rGXJH5BsQJ7c+P2yjlKQk1ef4/J8+iP1fXGAJvGFRvD67UtvbYAj+voW\nXO/DMi00lXbPoKgJ/+0cV8w7jHpNdu/G4Ut4/GKB/O4Pq3C0iDxEWicge6spbAiY\nicY/xynot0PJIJ/oYxe9X+8TqBMpVxj2sNBSSe9fL+ARbIXWev4HQTlZyhbA\n-----END RSA PRIVATE KEY-----", "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIc56CLd0+C5VkUok0MvpOE59A2m4BZpkLidu5kT3bLNF0zt7M16dV+8w\n3EAkVhSLlz2PgnSkx1r5R0bNpdV8flN23aySL8tZilvPJhZgJb/0B0Xs56gcgUwV\nGOJtsxl+7P9DdciN5eN8At8rnwyHynCw\n-----END EC PRIVATE KEY-----", "-----BEGIN DSA PRIVATE KEY-----\nMIIBuwIBAAKBgQDEhDNRfx3YYsN+qf7cq9mDKx5To7hyqZAZdUviNx4zIP2aDI6d\nu06gx+ZPdsqtoAuDiRzlu+hZAyHZCowldGTaijQVQhfH3rfDgcg0SPVHJaxnofSL\nPooVhfHgMra6WCNOKPib4XPitkMlt98EAPwLC4UFSrmTYzTzSQclcHrLCyiTBabF\n/MUdvmWokz4o8CJWT7TeClay1cCp62tUDLs3EF/g9PErEXuKtwBE1xgobYWTLHok\nKjnRYfaCpVhmWAyu1yIo5dqJh0ZEAQyghtTIPcMxLIciSmivn0sUPKWqzhbgAX5U\n4E6n0kUiFgYeQM+2pjzTfILixjeVQQ1oO3UJGm5eQR4EMwECELw/vAD5ipNQDYWn\nIGz1c61hi9KkVAURPqodTSVdwg+hDNT5zEuA0ENHQP47mmT8WXbrgnBD9iJDsMSp\n51BirmW8oWs7b2Lc9MVwdhymSR/BcNiq6hzcf0QjJ42n5foFturqlcrdbAVKzzv/\nvMLpvrdO3XczA3w+TbEhZLdX60Da/TAPfmCnuFF2okyeaBKhoZrG/9mk3w+IZEIw\nM7MdwhT1HdcvsuiwHWMwTQ6L\n-----END DSA PRIVATE KEY-----", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtz\nc2gtZWth+qPj8QLzH7l9M1MlELvYsYwYJ2Mm6xFhrqmfm52sDUdsfyGq8V5yqnl6\nWqzPr7rDLOYS2UXpZlAhPU7gbgVuJYNNneAgrEkB6+rfKV662j2Aanv1urOfXUvW\nZhAHVFFLwrY9mIPfTShcRTbxhJN0M1hvb9lZs0gn3KPnTdNTqWfogInXLKejIeE2\nTr72EcjfbQ74oDuUyEKigQ5Vn7VEOX5gnE9QXIowcN93ukdgPnL2E+u0YuOBV2Bt\nMw/efpJjYB+VVmjh/MUPX5LhFRcwr6OMLrY9y7qPtPaGDPpbVs7v0+5aSiYS5Ydg\n2NcJPan811SwWa5R\n-----END OPENSSH PRIVATE KEY-----", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHzBJBgkqhkiG9w0BBQ0wPDAbBgkqhkiG9w0BBQwwDgQIhQVdhJ/aswiJq018\nhsUDxEpUFQGwynMQPAdlEsiIDxBvx6KD4siLPXHbuaNtf5VBUm7usrOKjsyo9wft\nctxY/Dsy+YXFsh5qLkwkpsPQEUKdOU5crnhfDAPqTVHUK68wVxB5lXKJEuGNIMls\nhNw04SHM2DG54/Ln8i2svt78WexcWFSix14VEfSPg7RZy+w9opBV0MH1Vi6m5/HC\nJG64MP9x2P9BLrOPZXBC4XyDJLEjhSMuAC2p6f71TeE8axw/mCZuONJWqswSEfsj\nULka3rgZCK1d/+J98UK4oZNe6zo/xON4HDezjWwQ8fqIdMktHWG/jeAnnJ78+Rr5\n3PeDwx9Zf73E4zK/UUQaFPMJEthNK4dvipmCz18QZA6m9ehJTWNX6ivUhH3AoQoa\nhiW3emzCKYuiXetiWKJrKq02/K26r18s+MjikinbhofmnXPA/fh9S23830dp4idt\nafkc2tM4eMAj0YM/sxmtM5Xt66Sfd/w2S92saPX+Pyfyc5mEviatLFrTyMaCOIae\nEZHvCLl9W+XB5a9dZUQMzmc48o2Vch/P8BGUrht94Dz1ym9rLPF56iIoLjP3UJOE\nOfL0Yz3KZKmU5wFo3RH2YwfpMZQ0syjWAu0kUITAMhn6JyRPLbziCvt48kDS\n-----END ENCRYPTED PRIVATE KEY-----",
+                        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQsq6x+vVbG1iRIp\nQEMMQNE/0NwC3LltkYW3wAZkqdfCueSj4v0zk/0sPzBjgm9KktLGarc/BfSqYqx2\nkRygnmmJ5pzt+vyO3I7+lUMe6Rn2WhFcM20dociugiqV2WlkLtDhHXeUgWZfUNlo\nhZsXzHfZqtnydy9e3nczt4qjASjVWeCS7nFU5Ki8gPKG0fd+IeFP1eaio4TOig9N\nBiIlHWcmAvcW52/sBKAM2OTGJyETOryHH8lzjacbZinjGsGjbxkBlne+wEnevQsR\nB+fjSZk6E4ECwA9lzYr/J07FbL74kqfhaf16e17JhNDHcPBwopIxgz2QMoqBgiXO\n1a9mFkBsTjoEX82aEcuXZ1nEgYTF9go5y4iy20pURwqyWfLvCy4NKmQCCOVEKsSj\nsBXePx0lSD+kkmjhLjmTvV3sOf66i1UqOICkOX/L83jdjnvt1DBvX9Ly3jYddesP\nsdZkMK396yY6o+uG/GkHH/+0vFPGnfrzizsZDPvE/Fqf74Gv1jTfALBOnnpvLD8f\nFFzQbE24eGeHgPJZHXVlR2yhg7/nfHJ3YtyGi9ipDs9wZNZLdz4asbEpIBfwsZNe\nxnLlBXv++0VYUQDIAMIk9VUjToCxJMvXJQqwBhMtXqXILyCQU9kVg3EC+lMb\n-----END PRIVATE KEY-----", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,2B61D0600A827FBE1B1CE4E3E13A8500\n\ngXSazfbnO9lNQ5iO4WMwBPV3ZkhqxqYcBkQOYQGISzggyAVkPnHrIV8aLSWj5xkM\nMUWMxIV/HpKCpfqzAIT7yEEtVpQzjb4Zv4Iz7G1PHf2x9imcjzXInabj7SNoCm4C\nuBW6P/p5Ede9sPC9faPYpNU2TBI8ZnfpW9aoHo17UHozLQeFrgKVgkEuGBSdfDuU\n+6vsyqfIw0Dz4nxejDQXsf7SPbL3NedxKCWu1k8tgpgdHLF7WLExTnEJxmhbfGuG\nRQnbKEIEMCRVZwI49D1VcVYCi8MMRmkiYLULPp+5KxjfFgP3LFNls5hZtdvfvw+Q\n5VWYihbxTTAfOaMN1u1YKbJuqa2qBIHlFfThzpE/Au71rSHSUr2v1j9Svz1D7JYm\nTyrefhlCGuicRgNiaiOOJ94I0iz5cDsC8Fn5Zbq8JB5xcDgCMipjUbgfYUTgCBxU\nza5x80rX5B+xv/r8BvfzugLu9aklbEbOa8BETRLaGQjuiC63K5++siGUf7qyFE4x\nKsgYG09OAnrx1f4L9ynLO5H3rJErB3r3wOyhCF2P0gW3XLae83Ud+HbpGgNx96AR\nn6q4QaCX+JiUWyvh6P00o9C3AZcWVgNTb1+hK/QHn7GeM8scE1U0t4Imhr6SPteo\n-----END RSA PRIVATE KEY-----", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQVYBGWaYKjALlVL+pDFhaLd/PbqMrVIcIaLpXqQBregvRVzWIXyKHVgrPPD/aEI\nk2M/attyHUxZYJqXpyq5T2ik1kacOv05o8WM+iXkcbUWSHPja9YxYn/E/8PBC5Ow\nKPe0tL8jnaE5NpdK1ryDNtazy3DZanu02z006n7doy1uEMutR18NO5YskqGeLwqo\n+xdptBtgSzvL8coXp1nt8q9sUcijmP2st3pdsLRse7JCXkHmgA743OQDT6JLFLhH\nFegQZBGKVFe4swk3VfKwDbBlYRrhsAiZeceDFZXvSd4hAcQntOZL4t1ZFTJYaKrm\nYiaOwaLjloc08OUDNYDTMuf+0JHvonyLTyFNnwJbtEWQBSvwMHPGgKqlJXkZ6UFy\nfe8J7TlQl11HZPp9vlItXizRH6m64Er8bQnLOU0sdLLD3gcb88uWVf5RgCbqH0Q3\nTLJFvDXUs98p2n7VU+b9WxJLHJ+wdUJ5ZVEzLOuSq4OEfP9WUHeRwqRfRID+26Rp\ncx9I3CVp7rMp6Qz9sxQQJmtHNMyWfvzaWekqznxeAFbIucCtshthqKIFeV/2du10\nfd4FV1D2QgE6UYQZc44KbcEFUuvg5ij8HUxbUIxcTqLNeM7CUcGfwH25mPeznFM0\nCrm53878oOUHTPWA4bXzq8TkPjecBNDEyEnBVI2r9821NZHpPsdafSIWMtOKNfPM\nAxGuX7rE4wB55ZpuqSA280lSAKgl9zBKpjxguzZO/lIe2f6Q7InzOFt5OB2PfLJW\nnV0BhObdX3GQUVIAgfk6UgcBKUVqvX4YpiNLCta1ibkrHgnFdsYgQpMEhsJIzIDo\nNjnUHqoYHpodt+CiyfBb0cAVOINd8RVocqAtJTtRc7GrmR7FW9mfRdORtN7DqJYn\nQTsV\n=gU1a\n-----END PGP PRIVATE KEY BLOCK-----",
+                        "{\"key\": \"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIPbQL/7Ia0CQhAhrSdS6gDtgMtciiGYiWVnugYtkDE7ZLAoS8ni6OS9D\\niY9lTmbHfMvu5xCWszH18UYeFWoNDBVcIpIdaHfttBTZ1OnzIJElZZCWgpMaVjJl\\nvAPwleKM5RpC6xO6LG1Ip76j0dvn4P94\\n-----END EC PRIVATE KEY-----\\n\"}")
+                .falsy("-----BEGIN PUBLIC KEY-----\njO1nhHyhvx0DHD2XwsFoKd8i/uVL4k+u/zT7Z3Xg+MAE7rq4pyhF71VcX5LGEjbU\nBtDL3w7tAD4LgTk2y+NxcWrVNZXLdhm/XC73f7y2gf88RKb65vVGi2kGgavLVPd4\n-----END PUBLIC KEY-----",
+                        "-----BEGIN CERTIFICATE-----\nq7SKoE+isUYRfoLStvJAzGslu2cI75I7c7w8jbJHKkMrNct+GR+R0qcd16Z3ilBL\nBlELTuXDMpfVfTCPuVfDCO6AWEyVEf/JcYY64HAzzr0HTxICj6hGzPRnmf13rPr3\n-----END CERTIFICATE-----",
                         "-----BEGIN RSA PRIVATE KEY-----\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n...\n-----END RSA PRIVATE KEY-----",
                         "-----BEGIN RSA PRIVATE KEY-----\n<paste your private key here, it goes between these two lines; do not commit it>\n-----END RSA PRIVATE KEY-----",
                         "-----BEGIN PRIVATE KEY-----\nAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA\n-----END PRIVATE KEY-----",
-                        "-----BEGIN RSA PRIVATE KEY-----\n1gZL2ZrJPUI6ETL42oJJ1yeH6EVBfpDk88vnlUxHTgmgwnJJPANHWO/LVUT+Mf6e\n6OYkc6uJGs6mn+sGM09ZBJqT6u7/fpFrzd3K3Uz4ZocC3hG57BwQaRjLzIkMGmfv\n-----END EC PRIVATE KEY-----",
-                        "String pem = \"-----BEGIN RSA PRIVATE KEY-----\\n\"\n    + \"WzNVFJ+aeWpGvvBK4Xa6jZi4qZDn0oF4GOEPVjgvdttJNVyF57ZzoXmtaI3n/+Wh\\n\"\n    + \"21E7HMSx+xv5lAxIyhOoXjAboTEfggbENms/ChQ9LL/UE0OQsVKDx5nEk15dEsqr\\n\"\n    + \"-----END RSA PRIVATE KEY-----\";")
+                        "-----BEGIN RSA PRIVATE KEY-----\nQoT7kzq8V0rHbRAo6ULCi5KWlEJjbz2uR6ZYw194+bc9/KPyvUcLYfvEujrWdi0m\nc3iS38LYdXJEn2zAsKjHtHnRsO6/CNjr1FNWfYAYEcUxExv4WdMi/VrFbZ3HWzWt\n-----END EC PRIVATE KEY-----",
+                        "String pem = \"-----BEGIN RSA PRIVATE KEY-----\\n\"\n    + \"2x7umzPQLSzeOuXhmxbSiM4Er7g7M/bflDZdtkcOzFoJlfsQjRY1gZL2ZrJPUI6E\\n\"\n    + \"TL42oJJ1yeH6EVBfpDk88vnlUxHTgmgwnJJPANHWO/LVUT+Mf6e6OYkc6uJGs6mn\\n\"\n    + \"-----END RSA PRIVATE KEY-----\";")
                 .build());
         p.add(def("putty-private-key", "PuTTY private key file")
                 .regex("(PuTTY-User-Key-File-[23]: [\\s\\S]{10,8000}?Private-Lines: [0-9]{1,3}\\r?\\n[A-Za-z0-9+/=\\r\\n]{64,8000}?(?:Private-MAC|Private-Hash): [0-9a-f]{40,64})", 1)
                 .keywords("putty-user-key-file-").structured().verifier(SecretPatterns::pemBodyLooksReal)
-                .truthy("PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: rsa-key-20250101\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAIEAJ2+a+JHnVfKMCE93LPxZbHxP1RkP1Z+n7WCO\ndQXWb+WgC9qMn4E4IZXawKqk1fuhjpxlOun/\nPrivate-Lines: 3\nPqfg+1KGxGGvIgS8hxm5GOeHGIqM+Umo6IqrrFpvK/I5OgfbHNsNJpBIsnv5HVsp\ncieEW7HCPwiV9OcOMAWrzlSTCkzinvLTOUMDpVSpYOqRQF1KIDtmAdMWPi+zplCy\n4Ak5rCG6w4eGfgDjG3hAUjtOBYOBmwFPRP2mRj3NKj\nPrivate-MAC: 0211d651b80e69413aa8275f3c483dd297e67663")
-                .falsy("PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: docs\nPublic-Lines: 1\nbMgL1Iana1X5I/0J9q0XRJlcx93Kk3dC2BaI3uEPqTXVZkaYgqjgq3adH1rnZyMH")
+                .truthy("PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: rsa-key-20250101\nPublic-Lines: 2\nAAAAB3NzaC1yc2EAAAABJQAAAIEA+sGM09ZBJqT6u7/fpFrzd3K3Uz4ZocC3hG57\nBwQaRjLzIkMGmfvWzNVFJ+aeWpGvvBK4Xa6j\nPrivate-Lines: 3\nZi4qZDn0oF4GOEPVjgvdttJNVyF57ZzoXmtaI3n/+Wh21E7HMSx+xv5lAxIyhOoX\njAboTEfggbENms/ChQ9LL/UE0OQsVKDx5nEk15dEsqrJ2+a+JHnVfKMCE93LPxZb\nHxP1RkP1Z+n7WCOdQXWb+WgC9qMn4E4IZXawKqk1fu\nPrivate-MAC: 7a52bfa0a96c462bb7262359bab973bb3ca4aa7d")
+                .falsy("PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: docs\nPublic-Lines: 1\nKIDtmAdMWPi+zplCy4Ak5rCG6w4eGfgDjG3hAUjtOBYOBmwFPRP2mRj3NKjbihh1")
                 .build());
 
         p.sort(Comparator.comparing(SecretPattern::id));
