@@ -619,7 +619,8 @@ public final class SecretPatterns {
         StringBuilder base64 = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == ',') {
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == ',' || c == '\\') {
+                // line breaks, quotes, and the backslash of a properties line continuation
                 continue;
             }
             boolean b64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')

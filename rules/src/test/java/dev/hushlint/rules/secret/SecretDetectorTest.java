@@ -197,6 +197,45 @@ class SecretDetectorTest {
         assertThat(detector.find(text)).isEmpty();
     }
 
+    private static final List<String> KEY_LINES = List.of(
+            "6Qqq5X1wUGAJ7Wx98vjE6boQ/jQaJbO0HvrgYegRDLu4h1Dyo+vIJUjzwTkoqrtl",
+            "eWvTDuRgR3yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWIDtcKZ1Dw0gBE",
+            "Hum3adzqxMhGx3taeY5jvDR3q9lVuD+Am3zwr8FwGvjEED1YjEGPQ/ymde3hOygL",
+            "xIGbLzUouSXsNHz5hdTDskWcTOWFtjcdwBCRGja3o3kV/2WHPSoIFieCIPnINFB4");
+
+    @Test
+    void tokensInEverydayShapesAreFound() {
+        String ghs = "ghs_zymMlopiWfqUyHRSIf8NFmAUNLnY5Y0fCMcF";
+        String npm = "npm_x0y3RnjDQl2Kvf8THRXfEuzcrJaBnx7IfDH5";
+        String openai = "sk-proj-z7gTqBu4wweocv81k2lsNaWQrZzhB4GZqT8hqt0pmpsLww0sAO-DGpUxjKbgRBWZRZX1VlxeVZT3BlbkFJ"
+                + "4DNCNnOBFXL4k41GiLP9qG3L0uKW4yWRzSaTLyvH1D0SZaozaNv4AH17KzcnNjeh1MVLymYZwH";
+        assertThat(ids(detector.find("git remote add origin https://x-access-token:" + ghs + "@github.com/acme/orders.git")))
+                .containsExactly("github-app-token");
+        assertThat(ids(detector.find("//registry.npmjs.org/:_authToken=" + npm))).containsExactly("npm-access-token");
+        assertThat(ids(detector.find("curl -H \"Authorization: Bearer " + openai + "\" https://api.openai.com/v1/models")))
+                .containsExactly("openai-api-key");
+        assertThat(ids(detector.find("export GH_TOKEN='" + ghs + "'; gh release create v1.2.0"))).containsExactly("github-app-token");
+    }
+
+    @Test
+    void privateKeysInEverydayShapesAreFound() {
+        String body = String.join("\n", KEY_LINES);
+        String yamlBlock = "tls:\n  key: |\n    -----BEGIN EC PRIVATE KEY-----\n    " + String.join("\n    ", KEY_LINES)
+                + "\n    -----END EC PRIVATE KEY-----\n";
+        String propertiesContinuation = "tls.key=-----BEGIN PRIVATE KEY-----\\\n  " + String.join("\\\n  ", KEY_LINES)
+                + "\\\n  -----END PRIVATE KEY-----\n";
+        String jsonEscaped = "{\"key\": \"-----BEGIN RSA PRIVATE KEY-----\\r\\n" + String.join("\\r\\n", KEY_LINES)
+                + "\\r\\n-----END RSA PRIVATE KEY-----\\r\\n\"}";
+        String crlf = "-----BEGIN OPENSSH PRIVATE KEY-----\r\n" + String.join("\r\n", KEY_LINES) + "\r\n-----END OPENSSH PRIVATE KEY-----\r\n";
+        String encrypted = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,3F9A1C7E5B2D4F608A1B3C5D7E9F0A2B\n\n"
+                + body + "\n-----END RSA PRIVATE KEY-----";
+        for (String text : List.of(yamlBlock, propertiesContinuation, jsonEscaped, crlf, encrypted)) {
+            assertThat(ids(detector.find(text))).as(text).containsExactly("private-key");
+        }
+        String truncated = "-----BEGIN RSA PRIVATE KEY-----\n" + KEY_LINES.get(0) + "\n...\n-----END RSA PRIVATE KEY-----";
+        assertThat(detector.find(truncated)).isEmpty();
+    }
+
     @Test
     void hugeTextWithManyNearMissesStaysFast() {
         // a pathological input for a backtracking regex: many prefixes that almost match; linear patterns finish
