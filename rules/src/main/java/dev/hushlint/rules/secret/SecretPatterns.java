@@ -563,6 +563,69 @@ public final class SecretPatterns {
                 .falsy("PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nComment: docs\nPublic-Lines: 1\nlu2cI75I7c7w8jbJHKkMrNct+GR+R0qcd16Z3ilBLBlELTuXDMpfVfTCPuVfDCO6")
                 .build());
 
+        // ---- more providers (facts: published prefixes and lengths) ------------------------------------------
+        p.add(def("bitbucket-app-password", "Bitbucket app password")
+                .regex("\\b(ATBB[A-Za-z0-9_=.-]{28,40})(?![A-Za-z0-9_=.-])", 1).keywords("ATBB").entropy(3.5)
+                .truthy("BITBUCKET_APP_PASSWORD=ATBBNLXKnyp5m0xZZpcFr0LbVUzOD8B5872E")
+                .falsy("ATBBxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ATBBdqmuvgGgRc")
+                .build());
+        p.add(def("buildkite-token", "Buildkite API access token")
+                .regex("\\b(bkua_[a-f0-9]{40})\\b", 1).keywords("bkua_").entropy(3.0)
+                .truthy("BUILDKITE_API_TOKEN=bkua_dd4a4d764c8bc0275b20a544f29a79dd6fa38698")
+                .falsy("bkua_0000000000000000000000000000000000000000", "bkua_f559c6cbb6a6")
+                .build());
+        p.add(def("circleci-token", "CircleCI personal API token")
+                .regex("\\b(CCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40})\\b", 1).keywords("ccipat_").entropy(3.5)
+                .truthy("CIRCLE_TOKEN=CCIPAT_W2UBkneV7gUXMJVivThRwD_264fbd480a63eb972e9c278206d5aecc5dfef00f")
+                .falsy("CCIPAT_xxxxxxxxxxxxxxxxxxxxxx_0000000000000000000000000000000000000000", "CCIPAT_FsuSmkxbRszcRIkpLkeiyb")
+                .build());
+        p.add(def("firebase-cloud-messaging-server-key", "Firebase Cloud Messaging server key")
+                .regex("\\b(AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134})(?![A-Za-z0-9_-])", 1).keywords("apa91b").entropy(4.0)
+                .truthy("fcm.server-key=AAAAi0mdtJl:APA91bzeOuXhmxbSiM4Er7g7M-bflDZdtkcOzFoJlfsQjRY1gZL2ZrJPUI6ETL42oJJ1yeH6EVBfpDk88vnlUxHTgmgwnJJPANHWO-LVUT_Mf6e6OYkc6uJGs6mn_sGM09ZBJqT6u7-f")
+                .falsy("AAAApFrzd3K:APA91b...", "AAAAxxxxxxx:APA91bxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")
+                .build());
+        p.add(def("flutterwave-secret-key", "Flutterwave live secret key")
+                .regex("\\b(FLWSECK-[a-f0-9]{32}-X)(?![A-Za-z0-9_-])", 1).keywords("flwseck-").entropy(3.0)
+                .truthy("FLW_SECRET_KEY=FLWSECK-db6ec307d18ee65a0a2968298315c69b-X")
+                .falsy("FLWSECK_TEST-78f01c385569ec0e2c2e4c73d37e8a7a-X", "FLWSECK-00000000000000000000000000000000-X")
+                .build());
+        p.add(def("langsmith-api-key", "LangSmith API key")
+                .regex("\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b", 1).keywords("lsv2_pt_", "lsv2_sk_").entropy(3.0)
+                .truthy("LANGSMITH_API_KEY=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")
+                .falsy("lsv2_pt_00000000000000000000000000000000_0000000000", "lsv2_sk_fd9a5c085ada2adcf3ec7a0acc0fc17f")
+                .build());
+        p.add(def("onepassword-service-account-token", "1Password service account token")
+                .regex("\\b(ops_eyJ[A-Za-z0-9+/=_-]{200,2000})(?![A-Za-z0-9+/=_-])", 1).keywords("ops_eyj").entropy(4.0)
+                .truthy("OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ_a2qHMTW6kb0Tq2iPjptLk4fFqSdVF6sjULSPvt39dGCvPlCQO8OH_zuULWGl7e39BTV3Q_52gY5Ac288dBNJ8nprABJ6vivu7_JgQYvT15Dkdw8QbS4N0HMEVQ83j9FSj9fx0MMWCfcArPeo8MyEtBcTjVzlgOhXtcXECgl8udyp1ZTq9Vt-IVVHalJN32eTEvADhhXMXW2XU2hJfjkxfULscSlPNAYjBNMCJobInd9mSoLrPYHNUldX8-0778PYGuyioRdnF0ZuRCjPQ4D5ssaUhCcKRlB9GcFOnMZ-NYhqSaeDNFW4PLZo1ypc0CNxCkduuF4fgYopS230XgJVKwl4JBhRkUAkjhNSpwJK89kJx-l_cXEPeFjVlMlggayln34tcvfMwxp1kk3T7VddHi9rdcu7AEy0it_NyNM13-rrvOOWKU3jZQBVS-MSIhkoWwozXaC440BjTUp3WrhZGS8X19YBEdaMUz8pbH_RrzX5rX3Iw3fVjvslHHCwGCvkCd3ilEw5IepnTUw7H9aQ1a6bdFMANrV20mdtbtdTGvboAeIWaML6bT_HKLXkKrYWXt8M-1lLylAjuJQly5-L702")
+                .falsy("OP_SERVICE_ACCOUNT_TOKEN=ops_eyJ...", "ops_eyJ8hgodgl60IYODO_sebrpmKwyLTiUw-VwQBZ0F1A6")
+                .build());
+        p.add(def("openrouter-api-key", "OpenRouter API key")
+                .regex("\\b(sk-or-v1-[a-f0-9]{64})\\b", 1).keywords("sk-or-v1-").entropy(3.0)
+                .truthy("OPENROUTER_API_KEY=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")
+                .falsy("sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000", "sk-or-v1-...")
+                .build());
+        p.add(def("plaid-access-token", "Plaid access token (production or development)")
+                .regex("\\b(access-(?:production|development)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b", 1)
+                .keywords("access-production-", "access-development-").entropy(3.0)
+                .truthy("PLAID_ACCESS_TOKEN=access-production-921dcb7a-edac-48f4-9bb7-b0b091a0821e")
+                .falsy("access-sandbox-f6798199-d242-438e-bc83-6a1058eeeb2a", "access-production-00000000-0000-0000-0000-000000000000")
+                .build());
+        p.add(def("shippo-api-token", "Shippo live API token")
+                .regex("\\b(shippo_live_[a-f0-9]{40})\\b", 1).keywords("shippo_live_").entropy(3.0)
+                .truthy("SHIPPO_TOKEN=shippo_live_a0f92f19eedc91e4a48a9d4347594ae8ba8f1ece")
+                .falsy("shippo_test_d76b1d86ebda08de41a207a09c98678eb7be73c3", "shippo_live_d13d7c1d838c")
+                .build());
+        p.add(def("sonar-token", "SonarQube / SonarCloud token")
+                .regex("\\b(sq[pua]_[a-f0-9]{40})\\b", 1).keywords("sqp_", "squ_", "sqa_").entropy(3.0)
+                .truthy("SONAR_TOKEN=sqp_40d01deb0e3aced28113b51e7915e27b2c07392f", "sonar.token=squ_4b9ced58130522ed7f5d4002904dbb1cf03341df")
+                .falsy("sqp_0000000000000000000000000000000000000000", "sqp_49d651a67c58")
+                .build());
+        p.add(def("tencent-cloud-secret-id", "Tencent Cloud SecretId")
+                .regex("\\b(AKID[A-Za-z0-9]{32})\\b", 1).keywords("AKID").entropy(3.5)
+                .truthy("TENCENTCLOUD_SECRET_ID=AKIDuZQg5G6fu8E8u35HNsTjmjM7YLyjx3KC")
+                .falsy("AKIDxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "AKIDKRUzwoYJZxVP")
+                .build());
+
         p.sort(Comparator.comparing(SecretPattern::id));
         return List.copyOf(p);
     }
