@@ -15,12 +15,12 @@ import java.util.regex.Matcher;
  */
 public final class SecretDetector {
 
-    private static final SecretDetector DEFAULT = new SecretDetector(SecretPatterns.all());
-
     /** Orders overlapping candidates: earlier start, then longer, then pattern id (deterministic). */
     private static final Comparator<SecretMatch> BY_POSITION = Comparator.comparingInt(SecretMatch::start)
             .thenComparing(Comparator.comparingInt((SecretMatch m) -> m.end() - m.start()).reversed())
             .thenComparing(m -> m.pattern().id());
+
+    private static final SecretDetector DEFAULT = new SecretDetector(SecretPatterns.all());
 
     private final List<SecretPattern> patterns;
     /** Patterns with keywords, in the index's group order. */
