@@ -27,9 +27,9 @@ public final class KnownFormatSecret implements Rule<TextFile> {
                     from history. Then load it at runtime from AWS Secrets Manager or Parameter Store (cached \
                     outside the Lambda handler), or use the execution role instead of static keys.
 
-                    Bad (a real 40-character token, shortened here):
+                    Bad:
                     ```properties
-                    github.token=ghp_…
+                    github.token=ghp_…   # a live 40-character token, shortened here
                     ```
                     Good:
                     ```properties
