@@ -1,0 +1,278 @@
+package dev.hushlint.engine.scan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hushlint.engine.Finding;
+import dev.hushlint.engine.Location;
+import dev.hushlint.engine.Notification;
+import dev.hushlint.engine.Report;
+import dev.hushlint.engine.RuleSet;
+import dev.hushlint.engine.Severity;
+import dev.hushlint.engine.Suppression;
+import dev.hushlint.engine.Version;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * An incremental-scan cache: when nothing a scan's result depends on has changed since the last scan, the
+ * stored report is returned without reading rules, parsers or indexers again.
+ *
+ * <p><b>The key.</b> A SHA-256 over everything the result is a function of: the cache format, the hushlint
+ * version and a signature of the code that ran (the jars or class folders of the engine, readers, indexers
+ * and rules, so a rebuilt snapshot invalidates it), every rule's metadata, the scan request (roots, base
+ * directory, excludes, size limit …; not the thread count, which never changes output), the walked file
+ * list with the SHA-256 of each file's content, and the content of caller-named extra inputs (a
+ * configuration file, a baseline). Because the key covers the content of <em>every</em> file in the scan,
+ * it also covers the scan-wide facts of the index pass, which are a function of those contents: no fact can
+ * be stale when the key matches.
+ *
+ * <p><b>No secret in the cache.</b> The engine needs {@link Finding#secret()} only while merging
+ * (de-duplication and redaction), which is done before anything is stored. The cache keeps the merged,
+ * redacted findings — messages, snippets and properties as every report shows them — and drops the raw
+ * value; restored findings have a null secret. Nothing derived from a secret (not even a hash) is stored.
+ *
+ * <p>A missing, unreadable or corrupt cache file is a miss, never an error: the scan simply runs.
+ */
+public final class ReportCache {
+
+    /** Bump when the stored form changes. */
+    static final int FORMAT = 1;
+    public static final String FILE_NAME = "hushlint-report-cache.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    /** @param directory where the cache file lives (created on first store), e.g. {@code target/hushlint-cache} */
+    public ReportCache(Path directory) {
+        this.file = directory.toAbsolutePath().normalize().resolve(FILE_NAME);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The report, and whether it came from the cache. */
+    public record Outcome(Report report, boolean reused) {
+    }
+
+    /**
+     * Returns the cached report when the key matches, else runs {@code scanner} and stores its report.
+     *
+     * @param extraInputs files outside the scan whose content the result depends on (configuration,
+     *                    baseline); a missing file counts as "absent"
+     */
+    public Outcome scan(Scanner scanner, RuleSet ruleSet, ScanRequest request, List<Path> extraInputs,
+                        ScanListener listener) {
+        String key;
+        try {
+            key = key(ruleSet, request, extraInputs);
+        } catch (IOException | RuntimeException e) {
+            // cannot compute a trustworthy key (a file vanished, a read failed): scan without the cache
+            return new Outcome(scanner.scan(request, listener), false);
+        }
+        Report cached = load(key, ruleSet, request);
+        if (cached != null) {
+            return new Outcome(cached, true);
+        }
+        Report report = scanner.scan(request, listener);
+        store(key, report);
+        return new Outcome(report, false);
+    }
+
+    // ---- key -------------------------------------------------------------------------------------------
+
+    String key(RuleSet ruleSet, ScanRequest request, List<Path> extraInputs) throws IOException {
+        MessageDigest md = sha256();
+        add(md, "format", String.valueOf(FORMAT));
+        add(md, "version", Version.current());
+        add(md, "code", codeSignature(ruleSet));
+        ruleSet.infos().forEach(info -> add(md, "rule", info.toString()));
+        add(md, "request", request.withThreads(1).toString());
+        FileWalker.Walk walk = new FileWalker(request).walk();
+        for (Path f : walk.files()) {
+            add(md, "file", f.toString());
+            add(md, "content", contentHash(f));
+        }
+        add(md, "walk", walk.skipped() + " " + walk.notifications());
+        for (Path extra : extraInputs) {
+            Path abs = extra.toAbsolutePath().normalize();
+            add(md, "extra", abs.toString());
+            add(md, "content", Files.isRegularFile(abs) ? contentHash(abs) : "absent");
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String contentHash(Path file) throws IOException {
+        MessageDigest md = sha256();
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /**
+     * Identifies the code that produces findings: each distinct jar (hashed) or class folder (listing of
+     * class files with sizes and times) that holds the engine or a reader, indexer or rule.
+     */
+    private static String codeSignature(RuleSet ruleSet) throws IOException {
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        classes.add(Scanner.class);
+        ruleSet.readers().forEach(r -> classes.add(r.getClass()));
+        ruleSet.indexers().forEach(i -> classes.add(i.getClass()));
+        ruleSet.rules().forEach(r -> classes.add(r.getClass()));
+        Set<Path> locations = new TreeSet<>();
+        for (Class<?> c : classes) {
+            CodeSource source = c.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null) {
+                throw new IOException("no code location for " + c.getName());
+            }
+            try {
+                locations.add(Path.of(source.getLocation().toURI()));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw new IOException("unusable code location for " + c.getName(), e);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Path location : locations) {
+            sb.append(location).append('=');
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> all = Files.walk(location)) {
+                    for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+                        sb.append(location.relativize(p)).append(':').append(Files.size(p)).append(':')
+                                .append(Files.getLastModifiedTime(p).toMillis()).append(';');
+                    }
+                }
+            } else {
+                sb.append(contentHash(location));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void add(MessageDigest md, String label, String value) {
+        // length-prefixed, so no two different sequences of fields hash alike
+        byte[] l = label.getBytes(StandardCharsets.UTF_8);
+        byte[] v = value.getBytes(StandardCharsets.UTF_8);
+        md.update((l.length + ":" + v.length + ":").getBytes(StandardCharsets.UTF_8));
+        md.update(l);
+        md.update(v);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- stored form: findings without their secret -----------------------------------------------------
+
+    record Stored(int format, String key, int filesScanned, int filesSkipped, List<StoredFinding> findings,
+                  List<StoredNotification> notifications) {
+    }
+
+    record StoredFinding(String ruleId, String severity, String file, int startLine, int startColumn,
+                         int endLine, int endColumn, String logicalPosition, String message,
+                         List<String> alsoMatched, Map<String, String> properties, String snippet,
+                         String fingerprint, String suppressionKind, String suppressionJustification) {
+
+        static StoredFinding of(Finding f) {
+            Location l = f.location();
+            return new StoredFinding(f.ruleId(), f.severity().name(), l.file().toString(), l.startLine(),
+                    l.startColumn(), l.endLine(), l.endColumn(), f.logicalPosition(), f.message(),
+                    List.copyOf(f.alsoMatched()), f.properties(), f.snippet(), f.fingerprint(),
+                    f.suppression() == null ? null : f.suppression().kind(),
+                    f.suppression() == null ? null : f.suppression().justification());
+        }
+
+        Finding toFinding() {
+            Suppression suppression = suppressionKind == null ? null : new Suppression(suppressionKind, suppressionJustification);
+            return new Finding(ruleId, Severity.valueOf(severity),
+                    new Location(Path.of(file), startLine, startColumn, endLine, endColumn), logicalPosition,
+                    message, null, new TreeSet<>(alsoMatched), new java.util.TreeMap<>(properties), snippet,
+                    fingerprint, suppression);
+        }
+    }
+
+    record StoredNotification(String level, String code, String file, int line, String message) {
+
+        static StoredNotification of(Notification n) {
+            return new StoredNotification(n.level().name(), n.code(), n.file() == null ? null : n.file().toString(),
+                    n.line(), n.message());
+        }
+
+        Notification toNotification() {
+            return new Notification(Notification.Level.valueOf(level), code, file == null ? null : Path.of(file),
+                    line, message);
+        }
+    }
+
+    private Report load(String key, RuleSet ruleSet, ScanRequest request) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Stored stored = JSON.readValue(file.toFile(), Stored.class);
+            if (stored.format() != FORMAT || !key.equals(stored.key())) {
+                return null;
+            }
+            List<Finding> findings = new ArrayList<>();
+            stored.findings().forEach(f -> findings.add(f.toFinding()));
+            List<Notification> notifications = new ArrayList<>();
+            stored.notifications().forEach(n -> notifications.add(n.toNotification()));
+            return new Report(findings, notifications, ruleSet.infos(), request.baseDir(), Report.ToolInfo.hushlint(),
+                    stored.filesScanned(), stored.filesSkipped());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void store(String key, Report report) {
+        Stored stored = new Stored(FORMAT, key, report.filesScanned(), report.filesSkipped(),
+                report.findings().stream().map(StoredFinding::of).toList(),
+                report.notifications().stream().map(StoredNotification::of).toList());
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+            try {
+                Files.write(tmp, JSON.writeValueAsBytes(stored));
+                try {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the report cache", e);
+        } catch (IOException e) {
+            // a cache that cannot be written only costs speed next time
+        }
+    }
+}
