@@ -1,0 +1,13 @@
+// failOn=none: the finding is logged and reported, the build passes; formats=json adds hushlint.json.
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('hushlint-maven-plugin') && log.contains(':check')
+assert log.contains('[ERROR] src/main/resources/github.properties:2 [secret/known-format]')
+assert log.contains('BUILD SUCCESS')
+
+def sarif = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/hushlint.sarif'))
+assert sarif.runs[0].results.size() == 1
+assert sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine == 2
+def json = new File(basedir, 'target/hushlint.json')
+assert json.isFile() : 'formats=json writes hushlint.json beside the SARIF'
+assert !json.getText('UTF-8').contains('3AyCU6zmKmXO')
+return true

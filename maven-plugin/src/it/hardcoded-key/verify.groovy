@@ -1,0 +1,26 @@
+// A hardcoded key fails the build; the log names file, line and rule; nothing shows the secret.
+def secret = 'AKIADTXD2ZE66ITAORT6'
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains('[ERROR] src/main/resources/application.properties:3 [secret/known-format]')
+assert log.contains('BUILD FAILURE')
+assert log.contains('hushlint: 1 finding at or above high')
+
+def sarifFile = new File(basedir, 'target/hushlint.sarif')
+assert sarifFile.isFile() : 'SARIF is written even when the build fails'
+def text = sarifFile.getText('UTF-8')
+def sarif = new groovy.json.JsonSlurper().parseText(text)
+def results = sarif.runs[0].results
+assert results.size() == 1
+assert results[0].ruleId == 'secret/known-format'
+def loc = results[0].locations[0].physicalLocation
+assert loc.artifactLocation.uri == 'src/main/resources/application.properties'
+assert loc.artifactLocation.uriBaseId == '%SRCROOT%'
+assert loc.region.startLine == 3
+assert sarif.runs[0].automationDetails.id == 'hushlint-hardcoded-key/'
+
+for (int i = 0; i + 8 <= secret.length(); i++) {
+    def piece = secret.substring(i, i + 8)
+    assert !log.contains(piece) : "build.log shows part of the secret"
+    assert !text.contains(piece) : "the SARIF shows part of the secret"
+}
+return true
