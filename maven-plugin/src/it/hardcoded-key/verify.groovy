@@ -1,5 +1,8 @@
 // A hardcoded key fails the build; the log names file, line and rule; nothing shows the secret.
-def secret = 'AKIADTXD2ZE66ITAORT6'
+def props = new Properties()
+new File(basedir, 'src/main/resources/application.properties').withInputStream { props.load(it) }
+def secret = props.getProperty('aws.accessKeyId')
+assert secret.length() == 20
 def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains('[ERROR] src/main/resources/application.properties:3 [secret/known-format]')
 assert log.contains('BUILD FAILURE')
