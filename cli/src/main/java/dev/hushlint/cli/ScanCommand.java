@@ -1,7 +1,10 @@
 package dev.hushlint.cli;
 
 import dev.hushlint.engine.Report;
+import dev.hushlint.engine.RuleSet;
 import dev.hushlint.engine.scan.FileAccess;
+import dev.hushlint.engine.scan.ReportCache;
+import dev.hushlint.engine.scan.ScanListener;
 import dev.hushlint.engine.scan.ScanRequest;
 import dev.hushlint.engine.scan.Scanner;
 import dev.hushlint.rules.BuiltInRules;
@@ -51,6 +54,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "leave out files that .gitignore ignores (off by default: ignored files such as .env still leak on build machines)")
     boolean respectGitignore;
 
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "reuse the previous result stored in DIR when no scanned file, rule or option has changed "
+                    + "(a content-hash cache; off by default; it never stores a secret)")
+    Path cacheDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,9 +75,12 @@ public final class ScanCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ScanRequest request = new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of());
         PrintStream debug = report.debug ? System.err : null;
-        Scanner scanner = new Scanner(BuiltInRules.ruleSet(), FileAccess.DEFAULT, debug);
+        RuleSet rules = BuiltInRules.ruleSet();
+        Scanner scanner = new Scanner(rules, FileAccess.DEFAULT, debug);
         Progress progress = !report.quiet && Terminal.isInteractive() ? new Progress(err) : null;
-        Report result = progress == null ? scanner.scan(request) : scanner.scan(request, progress);
+        ScanListener listener = progress == null ? ScanListener.NONE : progress;
+        Report result = cacheDir == null ? scanner.scan(request, listener)
+                : new ReportCache(cacheDir).scan(scanner, rules, request, List.of(), listener).report();
         if (progress != null) {
             progress.finish();
         }

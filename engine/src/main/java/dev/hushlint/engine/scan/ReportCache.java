@@ -81,8 +81,9 @@ public final class ReportCache {
      * @param extraInputs files outside the scan whose content the result depends on (configuration,
      *                    baseline); a missing file counts as "absent"
      */
-    public Outcome scan(Scanner scanner, RuleSet ruleSet, ScanRequest request, List<Path> extraInputs,
+    public Outcome scan(Scanner scanner, RuleSet ruleSet, ScanRequest scanRequest, List<Path> extraInputs,
                         ScanListener listener) {
+        ScanRequest request = leavingOutTheCache(scanRequest);
         String key;
         try {
             key = key(ruleSet, request, extraInputs);
@@ -97,6 +98,26 @@ public final class ReportCache {
         Report report = scanner.scan(request, listener);
         store(key, report);
         return new Outcome(report, false);
+    }
+
+    /** A cache inside a scanned tree is never scanned: it would change the key it is stored under. */
+    private ScanRequest leavingOutTheCache(ScanRequest request) {
+        Path dir = file.getParent();
+        if (request.roots().stream().noneMatch(dir::startsWith)) {
+            return request;
+        }
+        String path = dir.startsWith(request.baseDir()) && !dir.equals(request.baseDir())
+                ? request.baseDir().relativize(dir).toString() : dir.toString();
+        StringBuilder glob = new StringBuilder();
+        for (char c : path.replace('\\', '/').toCharArray()) {
+            if ("\\*?[]{}".indexOf(c) >= 0) {
+                glob.append('\\');
+            }
+            glob.append(c);
+        }
+        List<String> excludes = new ArrayList<>(request.excludes());
+        excludes.add(glob.toString());
+        return request.withExcludes(excludes);
     }
 
     // ---- key -------------------------------------------------------------------------------------------

@@ -146,4 +146,17 @@ class ReportCacheTest {
         assertThat(cache.scan(new Scanner(rules), rules, all.withThreads(1).withExcludes(List.of("b")), List.of(),
                 ScanListener.NONE).reused()).as("the thread count never changes output").isTrue();
     }
+
+    @Test
+    void aCacheInsideTheScannedTreeIsNotScanned() throws IOException {
+        write("a.txt", "key " + TOKEN + "\n");
+        Path inside = dir.resolve(".hushlint-cache");
+        ScanRequest request = ScanRequest.of(dir).withBaseDir(dir);
+        ReportCache cache = new ReportCache(inside);
+        ReportCache.Outcome first = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        ReportCache.Outcome second = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        assertThat(Files.exists(cache.file())).isTrue();
+        assertThat(second.reused()).isTrue();
+        assertThat(second.report().filesScanned()).isEqualTo(first.report().filesScanned()).isEqualTo(1);
+    }
 }
