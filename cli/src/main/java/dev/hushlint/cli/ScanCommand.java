@@ -54,6 +54,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "leave out files that .gitignore ignores (off by default: ignored files such as .env still leak on build machines)")
     boolean respectGitignore;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "leave out paths matching GLOB, relative to the base directory (repeatable), e.g. 'test-fixtures/**'")
+    List<String> excludes;
+
     @Option(names = "--cache", paramLabel = "DIR",
             description = "reuse the previous result stored in DIR when no scanned file, rule or option has changed "
                     + "(a content-hash cache; off by default; it never stores a secret)")
@@ -73,7 +77,8 @@ public final class ScanCommand implements Callable<Integer> {
             throw new UsageError("--threads must be at least 1");
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ScanRequest request = new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of());
+        ScanRequest request = new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore,
+                excludes == null ? List.of() : excludes);
         PrintStream debug = report.debug ? System.err : null;
         RuleSet rules = BuiltInRules.ruleSet();
         Scanner scanner = new Scanner(rules, FileAccess.DEFAULT, debug);

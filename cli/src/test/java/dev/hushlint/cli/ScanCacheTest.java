@@ -75,4 +75,21 @@ class ScanCacheTest {
         }
         assertThat(List.of(root.toFile().list())).containsExactly("a.properties");
     }
+
+    @Test
+    void excludeLeavesOutMatchingPathsRelativeToTheBaseDirectory() throws IOException {
+        Path root = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(root.resolve("fixtures/deep"));
+        Files.createDirectories(root.resolve("src"));
+        Files.writeString(root.resolve("fixtures/deep/keys.properties"), "k=AKIAR7TX3MQ2ZW5KPL4N\n");
+        Files.writeString(root.resolve("src/app.properties"), "k=AKIAW2NQ7ZK5MX3RTP6B\n");
+        StringWriter out = new StringWriter();
+        int code = Main.run(new PrintWriter(out), new PrintWriter(new StringWriter()), "scan", root.toString(),
+                "--base-dir", root.toString(), "--exclude", "fixtures", "--format", "json");
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("src/app.properties").doesNotContain("keys.properties");
+        code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), "scan", root.toString(),
+                "--base-dir", root.toString(), "--exclude", "fixtures", "--exclude", "**/*.properties");
+        assertThat(code).isZero();
+    }
 }
