@@ -130,9 +130,10 @@ public final class ReportCache {
         ruleSet.infos().forEach(info -> add(md, "rule", info.toString()));
         add(md, "request", request.withThreads(1).toString());
         FileWalker.Walk walk = new FileWalker(request).walk();
-        for (Path f : walk.files()) {
-            add(md, "file", f.toString());
-            add(md, "content", contentHash(f));
+        List<String> hashes = contentHashes(walk.files(), request.threads());
+        for (int i = 0; i < hashes.size(); i++) {
+            add(md, "file", walk.files().get(i).toString());
+            add(md, "content", hashes.get(i));
         }
         add(md, "walk", walk.skipped() + " " + walk.notifications());
         for (Path extra : extraInputs) {
@@ -141,6 +142,55 @@ public final class ReportCache {
             add(md, "content", Files.isRegularFile(abs) ? contentHash(abs) : "absent");
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Hashes of the files' contents, in order, computed in parallel. */
+    private static List<String> contentHashes(List<Path> files, int threads) throws IOException {
+        String[] hashes = new String[files.size()];
+        IOException[] failure = new IOException[1];
+        Runnable work = () -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+            try {
+                hashes[i] = contentHash(files.get(i));
+            } catch (IOException e) {
+                synchronized (failure) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (threads <= 1) {
+            for (int i = 0; i < files.size(); i++) {
+                hashes[i] = contentHash(files.get(i));
+            }
+        } else {
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                pool.submit(work).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while hashing", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("hashing failed", e.getCause());
+            } finally {
+                pool.shutdown();
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return List.of(hashes);
+    }
+
+    /** Jar hashes by path, size and modification time: a jar is hashed once per JVM, not once per module. */
+    private static final Map<String, String> JAR_HASHES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String jarHash(Path jar) throws IOException {
+        String id = jar + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
+        String known = JAR_HASHES.get(id);
+        if (known == null) {
+            known = contentHash(jar);
+            JAR_HASHES.put(id, known);
+        }
+        return known;
     }
 
     private static String contentHash(Path file) throws IOException {
@@ -187,7 +237,7 @@ public final class ReportCache {
                     }
                 }
             } else {
-                sb.append(contentHash(location));
+                sb.append(jarHash(location));
             }
             sb.append('\n');
         }
