@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 (cd "$root" && mvn -q -B -pl maven-plugin -am verify -DskipTests -Dinvoker.test=skip)
 mkdir -p "$work/src/main/java"
 unzip -q "$src_zip" 'java.base/*' -d "$work/src/main/java"
-version="$(cd "$root" && mvn -q -B help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null || echo 0.1.0-SNAPSHOT)"
+version="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$root/pom.xml" | head -1)"
 cat > "$work/pom.xml" <<POM
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
