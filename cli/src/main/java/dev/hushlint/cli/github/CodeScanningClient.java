@@ -112,7 +112,7 @@ final class CodeScanningClient {
         URI uri = URI.create(api + "/repos/" + target.owner() + "/" + target.name() + "/code-scanning/sarifs");
         HttpRequest request = request(uri).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        HttpResponse<String> response = send(request, target, payload);
+        HttpResponse<String> response = send(request, target, payload, false);
         if (response.statusCode() != 202 && response.statusCode() != 200 && response.statusCode() != 201) {
             throw new UploadFailure(UploadFailure.REJECTED, "unexpected answer " + response.statusCode() + " from " + uri);
         }
@@ -126,7 +126,11 @@ final class CodeScanningClient {
 
     Status status(UploadTarget target, String id) throws UploadFailure, InterruptedException {
         URI uri = URI.create(api + "/repos/" + target.owner() + "/" + target.name() + "/code-scanning/sarifs/" + id);
-        HttpResponse<String> response = send(request(uri).GET().build(), target, null);
+        // right after an upload the status can be briefly unknown (404): that is "not yet", not a rejection
+        HttpResponse<String> response = send(request(uri).GET().build(), target, null, true);
+        if (response.statusCode() == 404) {
+            return new Status("pending", List.of(), null);
+        }
         JsonNode json = parse(response.body());
         List<String> errors = new ArrayList<>();
         json.path("errors").forEach(e -> errors.add(e.isTextual() ? e.asText() : e.toString()));
@@ -144,8 +148,8 @@ final class CodeScanningClient {
     }
 
     /** Sends with retries on 5xx and network failures; a 4xx becomes an explained failure. */
-    private HttpResponse<String> send(HttpRequest request, UploadTarget target, SarifPayload payload)
-            throws UploadFailure, InterruptedException {
+    private HttpResponse<String> send(HttpRequest request, UploadTarget target, SarifPayload payload,
+                                      boolean notFoundIsAnAnswer) throws UploadFailure, InterruptedException {
         String lastProblem = null;
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
             if (attempt > 1) {
@@ -166,6 +170,9 @@ final class CodeScanningClient {
             if (code >= 500) {
                 lastProblem = "GitHub answered " + code + " " + githubMessage(response.body());
                 continue;
+            }
+            if (code == 404 && notFoundIsAnAnswer) {
+                return response;
             }
             if (code >= 400) {
                 throw new UploadFailure(UploadFailure.REJECTED, explain(code, response.body(), target, payload));

@@ -7,6 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -135,7 +136,7 @@ public final class UploadCommand implements Callable<Integer> {
                 default -> {
                     if (Instant.now().isAfter(deadline)) {
                         throw new UploadFailure(UploadFailure.UNAVAILABLE, "still '" + status.processingStatus()
-                                + "' after " + (long) waitTimeout + " s; check later: " + receipt.url());
+                                + "' after " + BigDecimal.valueOf(waitTimeout).stripTrailingZeros().toPlainString() + " s; check later: " + receipt.url());
                     }
                     Thread.sleep(seconds(pollInterval).toMillis());
                 }

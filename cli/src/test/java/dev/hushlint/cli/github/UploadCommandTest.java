@@ -163,6 +163,9 @@ class UploadCommandTest {
         accepted();
         String status = UPLOADS + "/47177e22-5596-11eb-80a1-c1e54ef945c6";
         github.stubFor(get(urlEqualTo(status)).inScenario("processing").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}"))
+                .willSetStateTo("known"));
+        github.stubFor(get(urlEqualTo(status)).inScenario("processing").whenScenarioStateIs("known")
                 .willReturn(aResponse().withStatus(200).withBody("{\"processing_status\":\"pending\"}"))
                 .willSetStateTo("done"));
         github.stubFor(get(urlEqualTo(status)).inScenario("processing").whenScenarioStateIs("done")
@@ -172,7 +175,17 @@ class UploadCommandTest {
         Run run = upload("--wait");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("processed by GitHub", "analyses?sarif_id=47177e22");
-        github.verify(2, getRequestedFor(urlEqualTo(status)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        github.verify(3, getRequestedFor(urlEqualTo(status)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void waitGivesUpAfterTheTimeoutWithExitThree() {
+        accepted();
+        github.stubFor(get(urlEqualTo(UPLOADS + "/47177e22-5596-11eb-80a1-c1e54ef945c6")).willReturn(aResponse()
+                .withStatus(200).withBody("{\"processing_status\":\"pending\"}")));
+        Run run = upload("--wait", "--wait-timeout", "0.2");
+        assertThat(run.code()).isEqualTo(3);
+        assertThat(run.err()).contains("still 'pending'");
     }
 
     @Test
