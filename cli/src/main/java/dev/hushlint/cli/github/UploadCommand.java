@@ -99,6 +99,7 @@ public final class UploadCommand implements Callable<Integer> {
         }
         String api = apiUrl != null ? apiUrl : environment.apply("GITHUB_API_URL");
         URI apiRoot = CodeScanningClient.apiUrl(api == null || api.isBlank() ? "https://api.github.com" : api);
+        SarifPayload payload = SarifPayload.prepare(file, includeSuppressed);
         String token = environment.apply(tokenEnv);
         if (token == null || token.isBlank()) {
             throw new UploadFailure(UploadFailure.USAGE, "no token: the environment variable " + tokenEnv + " is not set "
@@ -106,7 +107,6 @@ public final class UploadCommand implements Callable<Integer> {
         }
         UploadTarget target = UploadTarget.resolve(repo, sha, ref, checkoutUri, environment,
                 UploadTarget.Git.in(Path.of("").toAbsolutePath()));
-        SarifPayload payload = SarifPayload.prepare(file, includeSuppressed);
         String startedAt = payload.startedAt() != null ? payload.startedAt()
                 : Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
