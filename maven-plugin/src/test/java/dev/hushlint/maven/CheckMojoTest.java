@@ -1,5 +1,6 @@
 package dev.hushlint.maven;
 
+import dev.hushlint.engine.scan.ReportCache;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -80,7 +81,7 @@ class CheckMojoTest {
         assertThat(log.stream().filter(l -> l.contains("cached result")).count()).isEqualTo(1);
         assertThat(dir.resolve("target/hushlint.json")).isRegularFile();
         assertThat(Files.readString(dir.resolve("target/hushlint.txt"))).contains("1 finding");
-        assertThat(Files.readString(mojo.cacheDirectory.toPath().resolve("hushlint-report-cache.json")))
+        assertThat(new String(Files.readAllBytes(mojo.cacheDirectory.toPath().resolve(ReportCache.FILE_NAME)), StandardCharsets.ISO_8859_1))
                 .doesNotContain(KEY.substring(4, 12));
     }
 

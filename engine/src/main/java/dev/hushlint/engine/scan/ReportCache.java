@@ -1,7 +1,5 @@
 package dev.hushlint.engine.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hushlint.engine.Finding;
 import dev.hushlint.engine.Location;
 import dev.hushlint.engine.Notification;
@@ -11,6 +9,10 @@ import dev.hushlint.engine.Severity;
 import dev.hushlint.engine.Suppression;
 import dev.hushlint.engine.Version;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -29,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -56,9 +59,7 @@ public final class ReportCache {
 
     /** Bump when the stored form changes. */
     static final int FORMAT = 1;
-    public static final String FILE_NAME = "hushlint-report-cache.json";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String FILE_NAME = "hushlint-report-cache.bin";
 
     private final Path file;
 
@@ -262,76 +263,64 @@ public final class ReportCache {
     }
 
     // ---- stored form: findings without their secret -----------------------------------------------------
+    // A small binary form (length-prefixed UTF-8 strings): reading it needs no JSON library start-up, which
+    // would cost a cold JVM more than the whole cached path.
 
-    record Stored(int format, String key, int filesScanned, int filesSkipped, List<StoredFinding> findings,
-                  List<StoredNotification> notifications) {
-    }
-
-    record StoredFinding(String ruleId, String severity, String file, int startLine, int startColumn,
-                         int endLine, int endColumn, String logicalPosition, String message,
-                         List<String> alsoMatched, Map<String, String> properties, String snippet,
-                         String fingerprint, String suppressionKind, String suppressionJustification) {
-
-        static StoredFinding of(Finding f) {
-            Location l = f.location();
-            return new StoredFinding(f.ruleId(), f.severity().name(), l.file().toString(), l.startLine(),
-                    l.startColumn(), l.endLine(), l.endColumn(), f.logicalPosition(), f.message(),
-                    List.copyOf(f.alsoMatched()), f.properties(), f.snippet(), f.fingerprint(),
-                    f.suppression() == null ? null : f.suppression().kind(),
-                    f.suppression() == null ? null : f.suppression().justification());
-        }
-
-        Finding toFinding() {
-            Suppression suppression = suppressionKind == null ? null : new Suppression(suppressionKind, suppressionJustification);
-            return new Finding(ruleId, Severity.valueOf(severity),
-                    new Location(Path.of(file), startLine, startColumn, endLine, endColumn), logicalPosition,
-                    message, null, new TreeSet<>(alsoMatched), new java.util.TreeMap<>(properties), snippet,
-                    fingerprint, suppression);
-        }
-    }
-
-    record StoredNotification(String level, String code, String file, int line, String message) {
-
-        static StoredNotification of(Notification n) {
-            return new StoredNotification(n.level().name(), n.code(), n.file() == null ? null : n.file().toString(),
-                    n.line(), n.message());
-        }
-
-        Notification toNotification() {
-            return new Notification(Notification.Level.valueOf(level), code, file == null ? null : Path.of(file),
-                    line, message);
-        }
-    }
+    private static final int MAGIC = 0x484c5243; // "HLRC"
 
     private Report load(String key, RuleSet ruleSet, ScanRequest request) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try {
-            Stored stored = JSON.readValue(file.toFile(), Stored.class);
-            if (stored.format() != FORMAT || !key.equals(stored.key())) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(readString(in))) {
                 return null;
             }
+            int filesScanned = in.readInt();
+            int filesSkipped = in.readInt();
             List<Finding> findings = new ArrayList<>();
-            stored.findings().forEach(f -> findings.add(f.toFinding()));
+            for (int i = in.readInt(); i > 0; i--) {
+                findings.add(readFinding(in));
+            }
             List<Notification> notifications = new ArrayList<>();
-            stored.notifications().forEach(n -> notifications.add(n.toNotification()));
+            for (int i = in.readInt(); i > 0; i--) {
+                notifications.add(new Notification(Notification.Level.valueOf(readString(in)), readString(in),
+                        readPath(in), in.readInt(), readString(in)));
+            }
+            if (in.read() != -1) {
+                return null;
+            }
             return new Report(findings, notifications, ruleSet.infos(), request.baseDir(), Report.ToolInfo.hushlint(),
-                    stored.filesScanned(), stored.filesSkipped());
+                    filesScanned, filesSkipped);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     private void store(String key, Report report) {
-        Stored stored = new Stored(FORMAT, key, report.filesScanned(), report.filesSkipped(),
-                report.findings().stream().map(StoredFinding::of).toList(),
-                report.notifications().stream().map(StoredNotification::of).toList());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
             try {
-                Files.write(tmp, JSON.writeValueAsBytes(stored));
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                    out.writeInt(MAGIC);
+                    out.writeInt(FORMAT);
+                    writeString(out, key);
+                    out.writeInt(report.filesScanned());
+                    out.writeInt(report.filesSkipped());
+                    out.writeInt(report.findings().size());
+                    for (Finding f : report.findings()) {
+                        writeFinding(out, f);
+                    }
+                    out.writeInt(report.notifications().size());
+                    for (Notification n : report.notifications()) {
+                        writeString(out, n.level().name());
+                        writeString(out, n.code());
+                        writeString(out, n.file() == null ? null : n.file().toString());
+                        out.writeInt(n.line());
+                        writeString(out, n.message());
+                    }
+                }
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -340,10 +329,83 @@ public final class ReportCache {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the report cache", e);
         } catch (IOException e) {
             // a cache that cannot be written only costs speed next time
         }
+    }
+
+    /** Everything a report shows of a finding; {@link Finding#secret()} is not written. */
+    private static void writeFinding(DataOutputStream out, Finding f) throws IOException {
+        Location l = f.location();
+        writeString(out, f.ruleId());
+        writeString(out, f.severity().name());
+        writeString(out, l.file().toString());
+        out.writeInt(l.startLine());
+        out.writeInt(l.startColumn());
+        out.writeInt(l.endLine());
+        out.writeInt(l.endColumn());
+        writeString(out, f.logicalPosition());
+        writeString(out, f.message());
+        out.writeInt(f.alsoMatched().size());
+        for (String id : f.alsoMatched()) {
+            writeString(out, id);
+        }
+        out.writeInt(f.properties().size());
+        for (Map.Entry<String, String> e : f.properties().entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+        writeString(out, f.snippet());
+        writeString(out, f.fingerprint());
+        writeString(out, f.suppression() == null ? null : f.suppression().kind());
+        writeString(out, f.suppression() == null ? null : f.suppression().justification());
+    }
+
+    private static Finding readFinding(DataInputStream in) throws IOException {
+        String ruleId = readString(in);
+        Severity severity = Severity.valueOf(readString(in));
+        Location location = new Location(Path.of(readString(in)), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+        String logicalPosition = readString(in);
+        String message = readString(in);
+        TreeSet<String> alsoMatched = new TreeSet<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            alsoMatched.add(readString(in));
+        }
+        TreeMap<String, String> properties = new TreeMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            properties.put(readString(in), readString(in));
+        }
+        String snippet = readString(in);
+        String fingerprint = readString(in);
+        String kind = readString(in);
+        String justification = readString(in);
+        return new Finding(ruleId, severity, location, logicalPosition, message, null, alsoMatched, properties,
+                snippet, fingerprint, kind == null ? null : new Suppression(kind, justification));
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        if (s == null) {
+            out.writeInt(-1);
+            return;
+        }
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        if (length > 64 * 1024 * 1024) {
+            throw new IOException("corrupt cache");
+        }
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static Path readPath(DataInputStream in) throws IOException {
+        String s = readString(in);
+        return s == null ? null : Path.of(s);
     }
 }
