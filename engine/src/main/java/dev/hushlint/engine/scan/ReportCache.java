@@ -9,7 +9,7 @@ import dev.hushlint.engine.Severity;
 import dev.hushlint.engine.Suppression;
 import dev.hushlint.engine.Version;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -22,9 +22,11 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -33,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -48,32 +51,78 @@ import java.util.stream.Stream;
  * it also covers the scan-wide facts of the index pass, which are a function of those contents: no fact can
  * be stale when the key matches.
  *
+ * <p><b>Reading less.</b> Beside the report, the cache keeps a table of each file's content hash with the
+ * stamp the file had when it was hashed (size, modification time, change time, inode). A file whose stamp is
+ * unchanged, and was not changed within {@link #RACY_MARGIN} of that hashing, is not read again — git's index
+ * makes the same judgement. The change time is set by the kernel on every write and cannot be set back by
+ * tools that restore modification times, so an edit always shows; where the file system offers no such
+ * stamp, every file is read.
+ *
  * <p><b>No secret in the cache.</b> The engine needs {@link Finding#secret()} only while merging
  * (de-duplication and redaction), which is done before anything is stored. The cache keeps the merged,
  * redacted findings — messages, snippets and properties as every report shows them — and drops the raw
- * value; restored findings have a null secret. Nothing derived from a secret (not even a hash) is stored.
+ * value; restored findings have a null secret. No hash of a secret is stored. (The file table holds a
+ * SHA-256 of each whole file, as any content-hash cache must; it confirms a guessed secret only to someone
+ * who already holds every other byte of that file, and the cache sits beside the files it describes.)
  *
  * <p>A missing, unreadable or corrupt cache file is a miss, never an error: the scan simply runs.
  */
 public final class ReportCache {
 
     /** Bump when the stored form changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     public static final String FILE_NAME = "hushlint-report-cache.bin";
 
+    /** A file changed this close to the time its hash was taken is hashed again next time ("racy" in git's terms). */
+    static final Duration RACY_MARGIN = Duration.ofSeconds(2);
+
     private final Path file;
+    private final Duration racyMargin;
 
     /** @param directory where the cache file lives (created on first store), e.g. {@code target/hushlint-cache} */
     public ReportCache(Path directory) {
+        this(directory, RACY_MARGIN);
+    }
+
+    ReportCache(Path directory, Duration racyMargin) {
         this.file = directory.toAbsolutePath().normalize().resolve(FILE_NAME);
+        this.racyMargin = racyMargin;
     }
 
     public Path file() {
         return file;
     }
 
-    /** The report, and whether it came from the cache. */
-    public record Outcome(Report report, boolean reused) {
+    /**
+     * The report, whether it came from the cache, and how many files had to be read to know (the others were
+     * unchanged since their content was last hashed).
+     */
+    public record Outcome(Report report, boolean reused, int filesRead) {
+    }
+
+    /** What a file looked like when its content was hashed: size, modification and change times, inode. */
+    record Stamp(long size, long modifiedNanos, long changedNanos, long inode) {
+    }
+
+    /** A file's content hash, and the stamp it had when the hash was taken. */
+    record Known(Stamp stamp, String hash) {
+    }
+
+    /** The file table of a previous run: hashes by path, and when that run began hashing. */
+    private record Table(Map<String, Known> files, long hashedAtMillis) {
+        static final Table EMPTY = new Table(Map.of(), 0);
+    }
+
+    /** Work state of one key computation. */
+    private static final class Hashing {
+        final Table previous;
+        final long startedMillis = System.currentTimeMillis();
+        final Map<String, Known> table = new java.util.concurrent.ConcurrentHashMap<>();
+        final java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+
+        Hashing(Table previous) {
+            this.previous = previous;
+        }
     }
 
     /**
@@ -85,20 +134,25 @@ public final class ReportCache {
     public Outcome scan(Scanner scanner, RuleSet ruleSet, ScanRequest scanRequest, List<Path> extraInputs,
                         ScanListener listener) {
         ScanRequest request = leavingOutTheCache(scanRequest);
+        byte[] stored = read();
+        Hashing hashing = new Hashing(table(stored));
         String key;
         try {
-            key = key(ruleSet, request, extraInputs);
+            key = key(ruleSet, request, extraInputs, hashing);
         } catch (IOException | RuntimeException e) {
             // cannot compute a trustworthy key (a file vanished, a read failed): scan without the cache
-            return new Outcome(scanner.scan(request, listener), false);
+            return new Outcome(scanner.scan(request, listener), false, hashing.read.get());
         }
-        Report cached = load(key, ruleSet, request);
+        Report cached = load(stored, key, ruleSet, request);
         if (cached != null) {
-            return new Outcome(cached, true);
+            if (hashing.read.get() > 0) {
+                store(key, cached, hashing); // the files just hashed need no reading next time
+            }
+            return new Outcome(cached, true, hashing.read.get());
         }
         Report report = scanner.scan(request, listener);
-        store(key, report);
-        return new Outcome(report, false);
+        store(key, report, hashing);
+        return new Outcome(report, false, hashing.read.get());
     }
 
     /** A cache inside a scanned tree is never scanned: it would change the key it is stored under. */
@@ -123,7 +177,7 @@ public final class ReportCache {
 
     // ---- key -------------------------------------------------------------------------------------------
 
-    String key(RuleSet ruleSet, ScanRequest request, List<Path> extraInputs) throws IOException {
+    private String key(RuleSet ruleSet, ScanRequest request, List<Path> extraInputs, Hashing hashing) throws IOException {
         MessageDigest md = sha256();
         add(md, "format", String.valueOf(FORMAT));
         add(md, "version", Version.current());
@@ -131,7 +185,7 @@ public final class ReportCache {
         ruleSet.infos().forEach(info -> add(md, "rule", info.toString()));
         add(md, "request", request.withThreads(1).toString());
         FileWalker.Walk walk = new FileWalker(request).walk();
-        List<String> hashes = contentHashes(walk.files(), request.threads());
+        List<String> hashes = contentHashes(walk.files(), request.threads(), hashing);
         for (int i = 0; i < hashes.size(); i++) {
             add(md, "file", walk.files().get(i).toString());
             add(md, "content", hashes.get(i));
@@ -145,27 +199,33 @@ public final class ReportCache {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    /** Hashes of the files' contents, in order, computed in parallel. */
-    private static List<String> contentHashes(List<Path> files, int threads) throws IOException {
+    /**
+     * Hashes of the files' contents, in order. A file whose stamp (size, modification time, change time,
+     * inode) is the one it had when the previous run hashed it, and that had not changed within
+     * {@link #RACY_MARGIN} of that run, is not read again: its stored hash stands (git's index works the same
+     * way). The change time cannot be set back by tools that restore modification times, so an edit always
+     * shows. Where the file system gives no such stamp, every file is read.
+     */
+    private List<String> contentHashes(List<Path> files, int threads, Hashing hashing) throws IOException {
         String[] hashes = new String[files.size()];
         IOException[] failure = new IOException[1];
-        Runnable work = () -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(i -> {
+        java.util.function.IntConsumer one = i -> {
             try {
-                hashes[i] = contentHash(files.get(i));
+                hashes[i] = contentHash(files.get(i), hashing);
             } catch (IOException e) {
                 synchronized (failure) {
                     failure[0] = e;
                 }
             }
-        });
+        };
         if (threads <= 1) {
             for (int i = 0; i < files.size(); i++) {
-                hashes[i] = contentHash(files.get(i));
+                one.accept(i);
             }
         } else {
             java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
             try {
-                pool.submit(work).get();
+                pool.submit(() -> java.util.stream.IntStream.range(0, files.size()).parallel().forEach(one)).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while hashing", e);
@@ -179,6 +239,34 @@ public final class ReportCache {
             throw failure[0];
         }
         return List.of(hashes);
+    }
+
+    private String contentHash(Path file, Hashing hashing) throws IOException {
+        String path = file.toString();
+        Stamp stamp = stamp(file);
+        Known before = hashing.previous.files().get(path);
+        long trustedBefore = TimeUnit.MILLISECONDS.toNanos(hashing.previous.hashedAtMillis() - racyMargin.toMillis());
+        if (stamp != null && before != null && before.stamp().equals(stamp)
+                && stamp.modifiedNanos() < trustedBefore && stamp.changedNanos() < trustedBefore) {
+            hashing.table.put(path, before);
+            return before.hash();
+        }
+        String hash = contentHash(file);
+        hashing.read.incrementAndGet();
+        if (stamp != null) {
+            hashing.table.put(path, new Known(stamp, hash));
+        }
+        return hash;
+    }
+
+    private static Stamp stamp(Path file) {
+        try {
+            Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,ino", LinkOption.NOFOLLOW_LINKS);
+            return new Stamp(((Number) a.get("size")).longValue(), ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS),
+                    ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS), ((Number) a.get("ino")).longValue());
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            return null;
+        }
     }
 
     /** Jar hashes by path, size and modification time: a jar is hashed once per JVM, not once per module. */
@@ -268,12 +356,46 @@ public final class ReportCache {
 
     private static final int MAGIC = 0x484c5243; // "HLRC"
 
-    private Report load(String key, RuleSet ruleSet, ScanRequest request) {
-        if (!Files.isRegularFile(file)) {
+    private byte[] read() {
+        try {
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC || in.readInt() != FORMAT || !key.equals(readString(in))) {
+    }
+
+    /** The previous run's file table, or an empty one. */
+    private static Table table(byte[] stored) {
+        if (stored == null) {
+            return Table.EMPTY;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+            return readTable(in);
+        } catch (IOException | RuntimeException e) {
+            return Table.EMPTY;
+        }
+    }
+
+    private static Table readTable(DataInputStream in) throws IOException {
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a cache of this format");
+        }
+        long hashedAt = in.readLong();
+        Map<String, Known> files = new java.util.HashMap<>();
+        for (int i = in.readInt(); i > 0; i--) {
+            String path = readString(in);
+            files.put(path, new Known(new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong()), readString(in)));
+        }
+        return new Table(files, hashedAt);
+    }
+
+    private Report load(byte[] stored, String key, RuleSet ruleSet, ScanRequest request) {
+        if (stored == null) {
+            return null;
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(stored))) {
+            readTable(in);
+            if (!key.equals(readString(in))) {
                 return null;
             }
             int filesScanned = in.readInt();
@@ -297,7 +419,7 @@ public final class ReportCache {
         }
     }
 
-    private void store(String key, Report report) {
+    private void store(String key, Report report, Hashing hashing) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
@@ -305,6 +427,18 @@ public final class ReportCache {
                 try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                     out.writeInt(MAGIC);
                     out.writeInt(FORMAT);
+                    out.writeLong(hashing.startedMillis);
+                    Map<String, Known> table = new TreeMap<>(hashing.table);
+                    out.writeInt(table.size());
+                    for (Map.Entry<String, Known> e : table.entrySet()) {
+                        Stamp st = e.getValue().stamp();
+                        writeString(out, e.getKey());
+                        out.writeLong(st.size());
+                        out.writeLong(st.modifiedNanos());
+                        out.writeLong(st.changedNanos());
+                        out.writeLong(st.inode());
+                        writeString(out, e.getValue().hash());
+                    }
                     writeString(out, key);
                     out.writeInt(report.filesScanned());
                     out.writeInt(report.filesSkipped());

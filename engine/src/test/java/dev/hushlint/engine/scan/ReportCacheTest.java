@@ -159,4 +159,40 @@ class ReportCacheTest {
         assertThat(second.reused()).isTrue();
         assertThat(second.report().filesScanned()).isEqualTo(first.report().filesScanned()).isEqualTo(1);
     }
+
+    @Test
+    void unchangedFilesAreNotReadAgainAndAnEditIsSeenEvenWithItsSizeAndModificationTimeRestored() throws Exception {
+        Path config = write("a/Config.txt", "key " + TOKEN + "\n");
+        write("b/other.txt", "hello\n");
+        Thread.sleep(20); // the files' change times lie before the first run's hashing
+        ReportCache cache = new ReportCache(cacheDir, java.time.Duration.ZERO);
+        ScanRequest request = ScanRequest.of(dir).withBaseDir(dir);
+
+        ReportCache.Outcome first = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        assertThat(first.filesRead()).isEqualTo(2);
+        ReportCache.Outcome second = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        assertThat(second.reused()).isTrue();
+        assertThat(second.filesRead()).as("unchanged stamps: nothing read").isZero();
+
+        // same size, same modification time, other content: the change time still tells
+        java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(config);
+        Files.writeString(config, "key tok_zzzzzz999999\n");
+        Files.setLastModifiedTime(config, modified);
+        ReportCache.Outcome edited = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        assertThat(edited.filesRead()).isEqualTo(1);
+        assertThat(edited.reused()).isFalse();
+        assertThat(edited.report().findings()).singleElement()
+                .satisfies(f -> assertThat(f.snippet()).doesNotContain(TOKEN.substring(4)));
+    }
+
+    @Test
+    void filesChangedAroundTheTimeOfHashingAreReadAgain() throws IOException {
+        write("a.txt", "key " + TOKEN + "\n");
+        ReportCache cache = new ReportCache(cacheDir); // default margin: these files are "racy"
+        ScanRequest request = ScanRequest.of(dir).withBaseDir(dir);
+        cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        ReportCache.Outcome again = cache.scan(new Scanner(rules), rules, request, List.of(), ScanListener.NONE);
+        assertThat(again.reused()).isTrue();
+        assertThat(again.filesRead()).isEqualTo(1);
+    }
 }
