@@ -84,8 +84,16 @@ public final class ScanCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(rules, FileAccess.DEFAULT, debug);
         Progress progress = !report.quiet && Terminal.isInteractive() ? new Progress(err) : null;
         ScanListener listener = progress == null ? ScanListener.NONE : progress;
-        Report result = cacheDir == null ? scanner.scan(request, listener)
-                : new ReportCache(cacheDir).scan(scanner, rules, request, List.of(), listener).report();
+        Report result;
+        if (cacheDir == null) {
+            result = scanner.scan(request, listener);
+        } else {
+            ReportCache.Outcome outcome = new ReportCache(cacheDir).scan(scanner, rules, request, List.of(), listener);
+            result = outcome.report();
+            if (outcome.reused() && !report.quiet) {
+                err.println("hushlint: nothing changed since the last scan: result from the cache in " + cacheDir);
+            }
+        }
         if (progress != null) {
             progress.finish();
         }
