@@ -30,6 +30,8 @@ def runs = log.split(/Scanning for projects/)
 assert runs.size() == 3 : 'two builds'
 assert !runs[1].contains('cached result')
 assert runs[2].count('(unchanged since the last scan: cached result)') == 3 : 'the second build did not use the cache in every module'
+assert runs[2].contains('Using the MultiThreadedBuilder') : 'the second build ran modules in parallel (-T 2)'
+assert !log.contains('@threadSafe') : 'Maven warned that the goal is not thread-safe'
 // no piece of any key in the log (the keys are read from the files, so this script holds none)
 ['config/deploy.env', 'service-a/src/main/resources/application.properties', 'libs/lib-b/src/main/resources/lib.properties'].each {
     def key = (new File(basedir, it).getText('UTF-8') =~ /AKIA[A-Z2-7]{16}/)[0]
