@@ -94,16 +94,14 @@ class CheckMojoTest {
 
     @Test
     void aBaselineAcceptsKnownFindingsButNotANewSecret() throws Exception {
-        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "
-");
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "\n");
         Report first = new Scanner(BuiltInRules.ruleSet()).scan(ScanRequest.of(dir).withBaseDir(dir));
         Path file = dir.resolve("hushlint-baseline.json");
         Baseline.create(first).write(file);
         mojo.baseline = file.toFile();
         mojo.execute();
         assertThat(log).anySatisfy(line -> assertThat(line).contains("accepted"));
-        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=AKIAZ7MKQ2WX4RTN6PVC
-");
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=AKIAZ7MKQ2WX4RTN6PVC\n");
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
         mojo.baseline = dir.resolve("missing.json").toFile();
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
@@ -112,16 +110,10 @@ class CheckMojoTest {
 
     @Test
     void theConfigurationFileIsReadAndABadOneIsAClearError() throws Exception {
-        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "
-");
-        Files.writeString(dir.resolve(".hushlint.yml"), "paths:
-  exclude:
-    - \"src/main/resources/**\"
-");
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "\n");
+        Files.writeString(dir.resolve(".hushlint.yml"), "paths:\n  exclude:\n    - \"src/main/resources/**\"\n");
         mojo.execute();
-        Files.writeString(dir.resolve(".hushlint.yml"), "pathz:
-  exclude: []
-");
+        Files.writeString(dir.resolve(".hushlint.yml"), "pathz:\n  exclude: []\n");
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining(".hushlint.yml:1");
         mojo.configFile = dir.resolve("missing.yml").toFile();
