@@ -294,7 +294,7 @@ final class CredentialFinder {
             if (v.shape() == Shape.BYTES && v.text().indexOf(',') > 0) {
                 continue;
             }
-            if (!CredentialValues.looksLikeName(v.text(), property)) {
+            if (!CredentialValues.looksLikeName(v.text(), property) && !isMessage(v.text())) {
                 boolean weakAllowed = !property.toLowerCase(Locale.ROOT).endsWith("token");
                 accept(CREDENTIAL, v, 0, v.text(), m, name,
                         "Hardcoded credential passed to " + name + via(v), null, weakAllowed);
@@ -320,7 +320,7 @@ final class CredentialFinder {
                     accept(CREDENTIAL, v, m.start(1), m.group(1), call, key,
                             "Hardcoded credential in the " + key + " header" + via(v), null, true);
                 }
-            } else if (!CredentialValues.looksLikeName(v.text(), key) && !isLookupValue(valueExpr)) {
+            } else if (!CredentialValues.looksLikeName(v.text(), key) && !isLookupValue(valueExpr) && !isMessage(v.text())) {
                 accept(CREDENTIAL, v, 0, v.text(), call, key,
                         "Hardcoded credential stored under '" + key + "' (" + method + ")" + via(v), null, true);
             }
@@ -329,7 +329,7 @@ final class CredentialFinder {
 
     private void fallback(Expression valueExpr, String key, String method) {
         for (Value v : eval.evaluate(valueExpr)) {
-            if (!CredentialValues.looksLikeName(v.text(), key)) {
+            if (!CredentialValues.looksLikeName(v.text(), key) && !isMessage(v.text())) {
                 accept(CREDENTIAL, v, 0, v.text(), valueExpr, key,
                         "Hardcoded fallback value for credential '" + key + "' (" + method + ")" + via(v), null, true);
             }
@@ -343,7 +343,7 @@ final class CredentialFinder {
             return;
         }
         for (Value v : eval.evaluate(literalSide)) {
-            if (!CredentialValues.looksLikeName(v.text(), name.get())) {
+            if (!CredentialValues.looksLikeName(v.text(), name.get()) && !isMessage(v.text())) {
                 accept(CREDENTIAL, v, 0, v.text(), literalSide, name.get(),
                         "'" + name.get() + "' is compared with a hardcoded value" + via(v), null, true);
             }
@@ -395,7 +395,7 @@ final class CredentialFinder {
                     continue;
                 }
                 for (Value v : eval.evaluate(pair.getValue())) {
-                    if (!CredentialValues.looksLikeName(v.text(), pair.getNameAsString())) {
+                    if (!CredentialValues.looksLikeName(v.text(), pair.getNameAsString()) && !isMessage(v.text())) {
                         accept(CREDENTIAL, v, 0, v.text(), pair, pair.getNameAsString(),
                                 "Hardcoded credential in @" + annotation + "(" + pair.getNameAsString() + ")", null, true);
                     }
@@ -737,6 +737,12 @@ final class CredentialFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /** Text with spaces stored under a credential-ish key is a label or a message, not the credential. */
+    private static boolean isMessage(String value) {
+        String v = value.strip();
+        return v.indexOf(' ') > 0 && !v.startsWith("-----BEGIN") && !v.contains("LoginModule");
     }
 
     private static boolean isLookupValue(Expression valueExpr) {
