@@ -99,7 +99,16 @@ final class CredentialFinder {
     static List<CredentialHit> find(CompilationUnit unit, TextFile file, ScanContext context) {
         CredentialFinder finder = new CredentialFinder(unit, file, context);
         finder.run();
-        return List.copyOf(finder.hits);
+        // a literal used as key material is a crypto-key finding, even when its name also says "secret"
+        Set<String> keys = new java.util.HashSet<>();
+        for (CredentialHit h : finder.hits) {
+            if (h.ruleId().equals(CRYPTO_KEY)) {
+                keys.add(h.location() + "\0" + h.secret());
+            }
+        }
+        return finder.hits.stream()
+                .filter(h -> !h.ruleId().equals(CREDENTIAL) || !keys.contains(h.location() + "\0" + h.secret()))
+                .toList();
     }
 
     /** Test sources: under a {@code test}/{@code tests}/{@code src/test} directory or named like a test class. */
