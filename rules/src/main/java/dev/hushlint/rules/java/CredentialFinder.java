@@ -77,7 +77,7 @@ final class CredentialFinder {
             "(?i)\\b(AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecretValue)=([^;\"\\s]+)");
     private static final Pattern AUTH_HEADER_VALUE = Pattern.compile("^(?i:basic|bearer|token|apikey|sso-key)\\s+(\\S{6,})$");
     private static final Pattern URL_USERINFO = Pattern.compile(
-            "\\b([a-zA-Z][a-zA-Z0-9+.:-]*)://([^/\\s:@?#\"'{}]+):([^\\s@/?#\"']+)@([\\w.\\[\\]-]+)");
+            "\\b([a-zA-Z][a-zA-Z0-9+.:-]*)://([^/\\s:@?#\"'{}]*):([^\\s@/?#\"']+)@([\\w.\\[\\]-]+)");
     private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)(?:^|[?;&:])(?:password|pwd|passwd)=([^;&\\s\"']+)");
     private static final Pattern ORACLE_THIN = Pattern.compile("(?i)jdbc:oracle:thin:([^/@:\\s]+)/([^@\\s]+)@");
     private static final Set<String> URL_DOC_PASSWORDS = Set.of("password", "pass", "passwd", "pwd", "secret",

@@ -2,6 +2,7 @@ package dev.hushlint.rules.secret;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +42,7 @@ public final class CredentialValues {
     private static final Pattern FORMAT_LIKE = Pattern.compile(".*(%[sdfx]|%\\d+\\$s|\\{\\d+}|\\{}).*");
     private static final Pattern FILE_LIKE = Pattern.compile(
             "(?i)^(classpath:|file:|/|\\./|\\.\\./|~/).*|.*\\.(jks|p12|pfx|pem|key|crt|cer|der|keystore|truststore|txt|properties|json|ya?ml|xml|conf|cfg|env)$");
+    private static final Pattern TOKEN_PREFIX = Pattern.compile("^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,8})?[_-](.{4,})$");
     private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
@@ -54,6 +56,11 @@ public final class CredentialValues {
         }
         String v = value.strip();
         if (v.isEmpty() || SecretValues.isReference(v) || MASK_LIKE.matcher(v).matches()) {
+            return true;
+        }
+        Matcher prefixed = TOKEN_PREFIX.matcher(v);
+        if (prefixed.matches() && MASK_LIKE.matcher(prefixed.group(1)).matches()) {
+            // a token-shaped placeholder: ghp_xxxxxxxx, sk_live_XXXXXXXX
             return true;
         }
         if (NON_VALUES.contains(v.toLowerCase(Locale.ROOT)) && !v.equals("password") && !v.equals("secret")) {
