@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
 public final class JavaConstantIndexer implements Indexer<JavaSource> {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern CONSTANT = Pattern.compile(
-            "\\b(?:static\\s+final|final\\s+static)\\s+String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*\"((?:[^\"\\\\\\n]|\\\\.){1,1000})\"\\s*;");
+    /** Matched only at a {@code String} keyword already found by {@code indexOf}: no scan of the whole text. */
+    private static final Pattern DECLARATION = Pattern.compile(
+            "String\\s+([A-Za-z_$][\\w$]*)\\s*=\\s*\"((?:[^\"\\\\\\n]|\\\\.){1,1000})\"\\s*;");
+    private static final Pattern MODIFIERS = Pattern.compile("\\b(static\\s+final|final\\s+static)\\s+$");
 
     @Override
     public Class<JavaSource> inputType() {
@@ -37,8 +39,20 @@ public final class JavaConstantIndexer implements Indexer<JavaSource> {
         String owner = file.fileName().endsWith(".java")
                 ? file.fileName().substring(0, file.fileName().length() - 5) : file.fileName();
         List<Fact<?>> facts = new ArrayList<>();
-        Matcher m = CONSTANT.matcher(text);
-        while (m.find()) {
+        Matcher m = DECLARATION.matcher(text);
+        Matcher modifiers = MODIFIERS.matcher(text);
+        for (int at = text.indexOf("String", 0); at >= 0; at = text.indexOf("String", at + 6)) {
+            if (at < 13 || !Character.isWhitespace(text.charAt(at - 1))) {
+                continue;
+            }
+            modifiers.region(Math.max(0, at - 40), at);
+            if (!modifiers.find()) {
+                continue;
+            }
+            m.region(at, Math.min(text.length(), at + 1200));
+            if (!m.lookingAt()) {
+                continue;
+            }
             String value = JavaStrings.unescape(m.group(2));
             if (value.isBlank()) {
                 continue;

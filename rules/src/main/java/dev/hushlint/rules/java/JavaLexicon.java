@@ -34,6 +34,7 @@ public final class JavaLexicon {
     private final BitSet urlRestLines = new BitSet();
     private final int[] literalsPerLine;
     private final BitSet valueLiteralLines = new BitSet();
+    private final BitSet continuedLines = new BitSet();
     private final BitSet sinkLines = new BitSet();
     private boolean sinkOwner;
     private boolean anyLiteral;
@@ -82,7 +83,7 @@ public final class JavaLexicon {
             }
         }
         for (int line = secretKeyLiteralLines.nextSetBit(0); line >= 0; line = secretKeyLiteralLines.nextSetBit(line + 1)) {
-            if (valueLiteralsPerLine(line) || constantLines.get(line) || nearLiteral(line + 1)) {
+            if (valueLiteralsPerLine(line) || constantLines.get(line)) {
                 return "credential key literal at line " + (line + 1);
             }
         }
@@ -102,10 +103,20 @@ public final class JavaLexicon {
         return false;
     }
 
-    /** A value-like literal (not a message, not an algorithm name) on the line, the one before or the two after. */
+    /**
+     * A value-like literal (not a message, not an algorithm name) in the same statement: on the line, or on the
+     * next lines while the statement is visibly continued ({@code =}, {@code (}, {@code ,}, {@code +} at the end).
+     */
     private boolean nearLiteral(int line) {
-        return valueLiteralLines.get(line) || valueLiteralLines.get(line + 1) || valueLiteralLines.get(line + 2)
-                || (line > 0 && valueLiteralLines.get(line - 1));
+        for (int l = line; l < line + 3; l++) {
+            if (valueLiteralLines.get(l)) {
+                return true;
+            }
+            if (!continuedLines.get(l)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean valueLiteralsPerLine(int line) {
@@ -125,6 +136,10 @@ public final class JavaLexicon {
                 previous = c;
             }
             if (c == '\n') {
+                if (previous == '=' || previous == '(' || previous == ',' || previous == '+' || previous == '?' || previous == ':') {
+                    continuedLines.set(line);
+                }
+                previous = ';';
                 line++;
                 i++;
             } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
@@ -203,7 +218,7 @@ public final class JavaLexicon {
     }
 
     private void identifier(String word, int line) {
-        if (word.length() >= 3 && isConstantLike(word)) {
+        if (word.length() >= 3 && isConstantLike(word) && !(hasSecretStem(word) && SecretNames.isSecretName(word))) {
             constantLines.set(line);
         }
         if (CredentialSinks.owners().contains(word) && !GENERIC_OWNERS.contains(word)) {
@@ -232,7 +247,7 @@ public final class JavaLexicon {
         if (!message && !isAlgorithmName(content)) {
             valueLiteralLines.set(line);
         }
-        if (argument && length <= 80 && isKeyShaped(content) && hasSecretStem(content) && SecretNames.isSecretName(content)) {
+        if (argument && length <= 80 && content.indexOf(' ') < 0 && isKeyShaped(content) && hasSecretStem(content) && SecretNames.isSecretName(content)) {
             secretKeyLiteralLines.set(line);
         }
         int scheme = content.indexOf("://");
@@ -250,7 +265,7 @@ public final class JavaLexicon {
         String lower = content.toLowerCase(Locale.ROOT);
         boolean spaced = content.indexOf(' ') >= 0;
         if (((lower.contains("password=") || lower.contains("pwd=")) && (!spaced || content.indexOf(';') >= 0))
-                || lower.contains("loginmodule") || lower.contains("accountkey=") || lower.contains("sharedaccesskey=")
+                || (lower.contains("loginmodule") && lower.contains("password")) || lower.contains("accountkey=") || lower.contains("sharedaccesskey=")
                 || (lower.contains(":thin:") && lower.contains("@"))) {
             urlCredential = true;
         }
