@@ -244,7 +244,7 @@ public final class JavaLexicon {
         String content = text.substring(start, end);
         boolean message = content.indexOf(' ') >= 0 && !content.startsWith("-----") && !content.contains("LoginModule")
                 && !content.regionMatches(true, 0, "basic ", 0, 6) && !content.regionMatches(true, 0, "bearer ", 0, 7);
-        if (!message && !isAlgorithmName(content)) {
+        if (!message && !isAlgorithmName(content) && !CredentialSinks.owners().contains(content)) {
             valueLiteralLines.set(line);
         }
         if (argument && length <= 80 && content.indexOf(' ') < 0 && isKeyShaped(content) && hasSecretStem(content) && SecretNames.isSecretName(content)) {
@@ -269,7 +269,7 @@ public final class JavaLexicon {
                 || (lower.contains(":thin:") && lower.contains("@"))) {
             urlCredential = true;
         }
-        if (content.startsWith("-----BEGIN") || AUTH_VALUE.matcher(content).matches()) {
+        if ((content.startsWith("-----BEGIN") && content.contains("PRIVATE KEY")) || AUTH_VALUE.matcher(content).matches()) {
             secretValueLiteral = true;
         }
     }
