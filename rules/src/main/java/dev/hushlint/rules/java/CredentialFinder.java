@@ -348,7 +348,7 @@ final class CredentialFinder {
     /** {@code "…".equals(password)}: the secret is the literal it is compared with. */
     private void compare(Expression secretSide, Expression literalSide) {
         Optional<String> name = secretExpressionName(secretSide);
-        if (name.isEmpty()) {
+        if (name.isEmpty() || isAmbiguousName(name.get())) {
             return;
         }
         for (Value v : eval.evaluate(literalSide)) {
@@ -368,7 +368,8 @@ final class CredentialFinder {
             if (v.shape() == Shape.BYTES && v.text().indexOf(',') > 0) {
                 continue;
             }
-            if (CredentialValues.isPlausibleSecretValue(v.text(), name)) {
+            if (CredentialValues.isPlausibleSecretValue(v.text(), name)
+                    && (!isAmbiguousName(name) || CredentialValues.isStrongSecret(v.text()))) {
                 report(CREDENTIAL, v, 0, v.text(), at, name,
                         "Hardcoded credential assigned to '" + name + "'" + via(v), null);
             }
@@ -791,6 +792,15 @@ final class CredentialFinder {
 
     private boolean isCredentialKey(String key) {
         return key.length() <= 120 && isSecretName(key);
+    }
+
+    /**
+     * A bare {@code token} or {@code pass} is as often a lexer token or a compiler pass as a credential: such
+     * names count only with a random-looking value, and never in comparisons.
+     */
+    private static boolean isAmbiguousName(String name) {
+        List<String> words = SecretNames.words(name);
+        return words.size() == 1 && Set.of("token", "tokens", "pass", "tok").contains(words.get(0));
     }
 
     private static boolean isSecretName(String name) {
