@@ -42,7 +42,8 @@ public final class CredentialValues {
     private static final Pattern FORMAT_LIKE = Pattern.compile(".*(%[sdfx]|%\\d+\\$s|\\{\\d+}|\\{}).*");
     private static final Pattern FILE_LIKE = Pattern.compile(
             "(?i)^(classpath:|file:|/|\\./|\\.\\./|~/).*|.*\\.(jks|p12|pfx|pem|key|crt|cer|der|keystore|truststore|txt|properties|json|ya?ml|xml|conf|cfg|env)$");
-    private static final Pattern TOKEN_PREFIX = Pattern.compile("^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,8})?[_-](.{4,})$");
+    private static final Pattern TOKEN_PREFIX = Pattern.compile("^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,8})?[_-](.{2,})$");
+    private static final Pattern FORMAT_SPECIFIER = Pattern.compile("^(%(\\d+\\$)?[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z]|\\{\\d*}|\\{\\}|\\?|:\\w+)$");
     private static final Pattern HEX = Pattern.compile("^[0-9a-fA-F]+$");
     private static final Pattern DIGITS = Pattern.compile("^[0-9]+$");
 
@@ -56,6 +57,10 @@ public final class CredentialValues {
         }
         String v = value.strip();
         if (v.isEmpty() || SecretValues.isReference(v) || MASK_LIKE.matcher(v).matches()) {
+            return true;
+        }
+        if (FORMAT_SPECIFIER.matcher(v).matches() || v.endsWith("...") || v.endsWith("…")) {
+            // a format argument (%s, {0}, {}) or a value cut short in documentation (sk-proj-...)
             return true;
         }
         Matcher prefixed = TOKEN_PREFIX.matcher(v);

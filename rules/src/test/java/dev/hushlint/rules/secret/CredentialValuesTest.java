@@ -20,7 +20,8 @@ class CredentialValuesTest {
             "********", "changeit", "your-api-key", "{cipher}AQB3b7c9", "ENC(G6N718UuyPE5bHyWKyuLQSm02auQPUtm)",
             "{{resolve:secretsmanager:prod/db:SecretString:password}}", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
             "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
-            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "null", "true"})
+            "arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "null", "true", "%s", "%1$s", "{0}",
+            "{}", "?", ":password", "sk-proj-...", "sk_live_XXXXXXXXXXXXXXXX"})
     void neverASecret(String value) {
         assertThat(CredentialValues.isCredentialArgument(value)).as(value).isFalse();
     }
