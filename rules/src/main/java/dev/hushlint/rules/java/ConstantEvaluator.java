@@ -407,7 +407,7 @@ final class ConstantEvaluator {
 
     private List<String> superTypes(Node use) {
         List<String> out = new ArrayList<>();
-        Optional<ClassOrInterfaceDeclaration> type = use.findAncestor(ClassOrInterfaceDeclaration.class);
+        Optional<ClassOrInterfaceDeclaration> type = ancestor(use, ClassOrInterfaceDeclaration.class);
         while (type.isPresent()) {
             for (ClassOrInterfaceType t : type.get().getExtendedTypes()) {
                 out.add(t.getNameAsString());
@@ -415,21 +415,21 @@ final class ConstantEvaluator {
             for (ClassOrInterfaceType t : type.get().getImplementedTypes()) {
                 out.add(t.getNameAsString());
             }
-            type = type.get().findAncestor(ClassOrInterfaceDeclaration.class);
+            type = ancestor(type.get(), ClassOrInterfaceDeclaration.class);
         }
         return out;
     }
 
     private static VariableDeclarator nearestField(List<VariableDeclarator> candidates, Node use) {
-        Optional<TypeDeclaration> enclosing = use.findAncestor(TypeDeclaration.class);
+        Optional<Node> enclosing = ancestor(use, TypeDeclaration.class);
         while (enclosing.isPresent()) {
-            TypeDeclaration<?> type = enclosing.get();
+            Node type = enclosing.get();
             for (VariableDeclarator v : candidates) {
-                if (v.findAncestor(TypeDeclaration.class).map(t -> t == type).orElse(false)) {
+                if (ancestor(v, TypeDeclaration.class).map(t -> t == type).orElse(false)) {
                     return v;
                 }
             }
-            enclosing = type.findAncestor(TypeDeclaration.class);
+            enclosing = ancestor(type, TypeDeclaration.class);
         }
         return candidates.size() == 1 ? candidates.get(0) : null;
     }
@@ -467,6 +467,16 @@ final class ConstantEvaluator {
             }
         }
         return false;
+    }
+
+    /** The nearest enclosing node of a type (JavaParser's own {@code findAncestor} is a generic varargs method). */
+    static <T> Optional<T> ancestor(Node n, Class<? extends T> type) {
+        for (Node p = n.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+            if (type.isInstance(p)) {
+                return Optional.of(type.cast(p));
+            }
+        }
+        return Optional.empty();
     }
 
     static Node enclosingCallable(Node n) {

@@ -170,7 +170,7 @@ final class CredentialFinder {
             }
         }
         for (ReturnStmt r : returns) {
-            r.getExpression().ifPresent(e -> r.findAncestor(MethodDeclaration.class).ifPresent(md -> {
+            r.getExpression().ifPresent(e -> ConstantEvaluator.<MethodDeclaration>ancestor(r, MethodDeclaration.class).ifPresent(md -> {
                 String getter = md.getNameAsString().replaceFirst("^get(?=[A-Z])", "");
                 if (md.getParameters().isEmpty() && isSecretName(getter) && ConstantEvaluator.enclosingCallable(r) == md) {
                     named(getter, e, r);
@@ -621,7 +621,7 @@ final class CredentialFinder {
         if (imported.isPresent()) {
             return imported.get();
         }
-        Optional<ClassOrInterfaceDeclaration> type = m.findAncestor(ClassOrInterfaceDeclaration.class);
+        Optional<ClassOrInterfaceDeclaration> type = ConstantEvaluator.ancestor(m, ClassOrInterfaceDeclaration.class);
         if (type.isPresent()) {
             for (ClassOrInterfaceType t : type.get().getExtendedTypes()) {
                 return t.getNameAsString();
