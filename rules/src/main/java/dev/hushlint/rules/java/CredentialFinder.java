@@ -128,6 +128,8 @@ final class CredentialFinder {
     private final List<AnnotationExpr> annotations = new ArrayList<>();
     private final List<Expression> literals = new ArrayList<>();
     private final List<BinaryExpr> concatenations = new ArrayList<>();
+    private final List<MethodDeclaration> methods = new ArrayList<>();
+    private final List<TypeDeclaration<?>> types = new ArrayList<>();
 
     private void collect() {
         unit.walk(Node.TreeTraversal.PREORDER, node -> {
@@ -143,6 +145,10 @@ final class CredentialFinder {
                 returns.add(r);
             } else if (node instanceof AnnotationExpr a) {
                 annotations.add(a);
+            } else if (node instanceof MethodDeclaration md) {
+                methods.add(md);
+            } else if (node instanceof TypeDeclaration<?> t) {
+                types.add(t);
             } else if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) {
                 literals.add((Expression) node);
             } else if (node instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS
@@ -156,7 +162,10 @@ final class CredentialFinder {
         collect();
         for (ObjectCreationExpr n : creations) {
             ClassOrInterfaceType type = n.getType();
-            catalogue(n, "<init>", type.getNameAsString(), n.getArguments(), type.getScope().map(Object::toString).orElse(null));
+            if (!catalogue(n, "<init>", type.getNameAsString(), n.getArguments(), type.getScope().map(Object::toString).orElse(null))) {
+                localParameters(n, constructorParameters(type.getNameAsString(), n.getArguments().size()),
+                        n.getArguments(), "new " + type.getNameAsString());
+            }
         }
         for (MethodCallExpr m : calls) {
             method(m);
@@ -202,6 +211,9 @@ final class CredentialFinder {
         String owner = m.getScope().map(this::receiverType).orElseGet(() -> unscopedOwner(m));
         if (catalogue(m, name, owner, args, null)) {
             return;
+        }
+        if (m.getScope().isEmpty() || m.getScope().get().isThisExpr()) {
+            localParameters(m, methodParameters(name, args.size()), args, name);
         }
         if (args.size() == 2 && KEY_VALUE_METHODS.contains(name)) {
             keyValue(m, args.get(0), args.get(1), name);
@@ -288,6 +300,67 @@ final class CredentialFinder {
                                 + (sink.isCryptoKey() ? " (" + sink.label() + ")" : "") + via(v), sink.id(), true);
             }
         }
+    }
+
+    /**
+     * A call of a method or constructor declared in this file whose parameter is named like a secret
+     * ({@code connect("orders", "…")} with {@code void connect(String user, String password)}), records included.
+     */
+    private void localParameters(Node call, List<Parameter> parameters, List<Expression> args, String callee) {
+        if (parameters == null || parameters.size() != args.size()) {
+            return;
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            String parameter = parameters.get(i).getNameAsString();
+            if (!isSecretName(parameter) || isAmbiguousName(parameter)) {
+                continue;
+            }
+            for (Value v : eval.evaluate(args.get(i))) {
+                if (v.shape() == Shape.BYTES && v.text().indexOf(',') > 0) {
+                    continue;
+                }
+                if (!CredentialValues.looksLikeName(v.text(), parameter) && !isMessage(v.text())) {
+                    accept(CREDENTIAL, v, 0, v.text(), call, parameter,
+                            "Hardcoded credential passed to parameter '" + parameter + "' of " + callee + via(v), null, true);
+                }
+            }
+        }
+    }
+
+    /** The parameters of the one method of this file with that name and arity, or null when none or several. */
+    private List<Parameter> methodParameters(String name, int arity) {
+        List<Parameter> found = null;
+        for (MethodDeclaration md : methods) {
+            if (md.getNameAsString().equals(name) && md.getParameters().size() == arity && md.getParameters().stream().noneMatch(Parameter::isVarArgs)) {
+                if (found != null) {
+                    return null;
+                }
+                found = md.getParameters();
+            }
+        }
+        return found;
+    }
+
+    /** The parameters of the one constructor (or record header) of a type of this file with that arity. */
+    private List<Parameter> constructorParameters(String type, int arity) {
+        List<Parameter> found = null;
+        for (TypeDeclaration<?> t : types) {
+            if (!t.getNameAsString().equals(type)) {
+                continue;
+            }
+            if (t instanceof com.github.javaparser.ast.body.RecordDeclaration r && r.getParameters().size() == arity) {
+                found = r.getParameters();
+            }
+            for (ConstructorDeclaration c : t.getConstructors()) {
+                if (c.getParameters().size() == arity) {
+                    if (found != null && found != c.getParameters()) {
+                        return null;
+                    }
+                    found = c.getParameters();
+                }
+            }
+        }
+        return found;
     }
 
     /** A one-argument method whose name says it takes a secret: {@code setPassword}, {@code clientSecret}, {@code withApiKey}. */
