@@ -40,6 +40,8 @@ public final class JavaLexicon {
     private boolean anyLiteral;
     private boolean urlCredential;
     private boolean secretValueLiteral;
+    private boolean secretParameter;
+    private boolean argumentValueLiteral;
 
     private JavaLexicon(int lines) {
         literalsPerLine = new int[lines + 2];
@@ -66,6 +68,9 @@ public final class JavaLexicon {
     String reason() {
         if (secretValueLiteral) {
             return "secret-shaped literal";
+        }
+        if (secretParameter && argumentValueLiteral) {
+            return "secret-named parameter and a literal argument";
         }
         if (urlCredential) {
             return "url-or-connection-string";
@@ -206,6 +211,11 @@ public final class JavaLexicon {
                     continue;
                 }
                 identifier(word, line);
+                if (previous != '.' && isParameterEnd(text, i) && hasSecretStem(word) && isDeclaredAfterType(text, start)
+                        && SecretNames.isSecretName(word)) {
+                    // a parameter named like a secret: a literal passed to it anywhere in the file counts
+                    secretParameter = true;
+                }
             } else {
                 i++;
             }
@@ -246,6 +256,9 @@ public final class JavaLexicon {
                 && !content.regionMatches(true, 0, "basic ", 0, 6) && !content.regionMatches(true, 0, "bearer ", 0, 7);
         if (!message && !isAlgorithmName(content) && !CredentialSinks.owners().contains(content)) {
             valueLiteralLines.set(line);
+            if (argument && length >= 6 && looksLikeAValue(content)) {
+                argumentValueLiteral = true;
+            }
         }
         if (argument && length <= 80 && content.indexOf(' ') < 0 && isKeyShaped(content) && hasSecretStem(content) && SecretNames.isSecretName(content)) {
             secretKeyLiteralLines.set(line);
@@ -323,6 +336,42 @@ public final class JavaLexicon {
             letter |= Character.isLetter(ch);
         }
         return letter && word.indexOf('_') > 0;
+    }
+
+    /** Mixed letters and digits or symbols, no dots: not a property name, a word or a number. */
+    private static boolean looksLikeAValue(String content) {
+        boolean letter = false;
+        boolean other = false;
+        for (int k = 0; k < content.length(); k++) {
+            char ch = content.charAt(k);
+            if (ch == '.' || ch == '/' || ch == '%' || ch == '{' || ch == '$' || ch == '<') {
+                return false;
+            }
+            if (Character.isLetter(ch)) {
+                letter = true;
+            } else {
+                other = true;
+            }
+        }
+        return letter && other;
+    }
+
+    /** The identifier is followed by {@code ,} or {@code )}: the end of a parameter (or argument). */
+    private static boolean isParameterEnd(char[] t, int end) {
+        int k = end;
+        while (k < t.length && (t[k] == ' ' || t[k] == '\t')) {
+            k++;
+        }
+        return k < t.length && (t[k] == ',' || t[k] == ')');
+    }
+
+    /** The identifier follows a type ({@code String password}, {@code char[] pw}): a declaration, not a use. */
+    private static boolean isDeclaredAfterType(char[] t, int start) {
+        int k = start - 1;
+        while (k >= 0 && (t[k] == ' ' || t[k] == '\t')) {
+            k--;
+        }
+        return k >= 0 && k < start - 1 && (Character.isJavaIdentifierPart(t[k]) || t[k] == ']' || t[k] == '>');
     }
 
     /** {@link #hasSecretStem(String)} on a region of characters, without allocating. */
