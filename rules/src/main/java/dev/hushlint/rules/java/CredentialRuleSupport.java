@@ -13,8 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the three literal rules share: the lexical prefilter, one parse, one {@link CredentialFinder} walk per
- * file (kept on the {@link JavaSource}), and the turn of hits into findings.
+ * What the three literal rules ({@code java/hardcoded-credential}, {@code java/hardcoded-crypto-key},
+ * {@code java/credential-in-url}) share, in two phases so that most files are never parsed:
+ * <ol>
+ *   <li>{@link JavaLexicon}: one linear pass over the characters (comments, strings and text blocks
+ *       understood) decides whether a credential can stand next to a literal;</li>
+ *   <li>only then the file is parsed, and one {@link CredentialFinder} walk (kept on the {@link JavaSource}
+ *       for the three rules) follows literals through constants ({@link ConstantEvaluator}, with the
+ *       scan-wide table of {@link JavaConstantIndexer}) into the sink catalogue ({@link CredentialSinks}),
+ *       secret-named names, credential keys, lookups' fallbacks, comparisons, annotations and URLs.</li>
+ * </ol>
  */
 final class CredentialRuleSupport {
 
