@@ -129,6 +129,7 @@ final class CredentialFinder {
     private final List<Expression> literals = new ArrayList<>();
     private final List<BinaryExpr> concatenations = new ArrayList<>();
     private final List<MethodDeclaration> methods = new ArrayList<>();
+    private final List<EnumConstantDeclaration> enumConstants = new ArrayList<>();
     private final List<TypeDeclaration<?>> types = new ArrayList<>();
 
     private void collect() {
@@ -147,6 +148,8 @@ final class CredentialFinder {
                 annotations.add(a);
             } else if (node instanceof MethodDeclaration md) {
                 methods.add(md);
+            } else if (node instanceof EnumConstantDeclaration e) {
+                enumConstants.add(e);
             } else if (node instanceof TypeDeclaration<?> t) {
                 types.add(t);
             } else if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) {
@@ -169,6 +172,11 @@ final class CredentialFinder {
         }
         for (MethodCallExpr m : calls) {
             method(m);
+        }
+        for (EnumConstantDeclaration e : enumConstants) {
+            e.getParentNode().filter(TypeDeclaration.class::isInstance).map(t -> ((TypeDeclaration<?>) t).getNameAsString())
+                    .ifPresent(type -> localParameters(e, constructorParameters(type, e.getArguments().size()),
+                            e.getArguments(), type + "." + e.getNameAsString()));
         }
         for (VariableDeclarator v : declarators) {
             v.getInitializer().ifPresent(init -> named(v.getNameAsString(), init, v));
