@@ -4,6 +4,11 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.rules.config.ConfigHardcodedCredential;
+import dev.hushlint.rules.java.CredentialInUrl;
+import dev.hushlint.rules.java.HardcodedCredential;
+import dev.hushlint.rules.java.HardcodedCryptoKey;
+import dev.hushlint.rules.java.JavaConstantIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -30,11 +35,16 @@ public final class BuiltInRules {
 
     static List<Indexer<?>> indexers() {
         return List.of(
+                new JavaConstantIndexer()        // java/string-constant facts
         );
     }
 
     static List<Rule<?>> rules() {
         return List.of(
+                new ConfigHardcodedCredential(), // config/hardcoded-credential
+                new CredentialInUrl(),           // java/credential-in-url
+                new HardcodedCredential(),       // java/hardcoded-credential
+                new HardcodedCryptoKey(),        // java/hardcoded-crypto-key
                 new KnownFormatSecret()          // secret/known-format
         );
     }
