@@ -34,7 +34,7 @@ public final class CredentialInUrl implements Rule<JavaSource> {
 
                     Bad:
                     ```java
-                    MongoClient client = MongoClients.create("mongodb+srv://orders:Vx93kLq2pW@cluster0.example.net/orders");
+                    MongoClient client = MongoClients.create("mongodb+srv://orders:hunter2@cluster0.example.net/orders");
                     ```
                     Good:
                     ```java
