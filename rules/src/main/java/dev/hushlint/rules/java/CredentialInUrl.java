@@ -17,6 +17,7 @@ public final class CredentialInUrl implements Rule<JavaSource> {
             .name("CredentialInUrl")
             .severity(Severity.HIGH)
             .summary("A URL or connection string in Java source carries a password")
+            // hushlint:ignore java/credential-in-url the help text shows the bad example on purpose
             .help("""
                     A connection URL written in the source holds a password: in its user-info \
                     (`postgresql://app:pw@db…`, `mongodb+srv://app:pw@cluster…`, `amqps://u:pw@broker…`), as a \
