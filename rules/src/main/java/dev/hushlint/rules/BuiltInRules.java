@@ -4,6 +4,16 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.rules.iac.HardcodedSecretValue;
+import dev.hushlint.rules.iac.LambdaEnvPlaintextSecret;
+import dev.hushlint.rules.iac.LambdaEnvResolvedSecret;
+import dev.hushlint.rules.iac.LambdaEnvWithoutCmk;
+import dev.hushlint.rules.iac.PublicSecretPolicy;
+import dev.hushlint.rules.iac.SecretAccessWildcard;
+import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
+import dev.hushlint.rules.iac.SecretWithoutCmk;
+import dev.hushlint.rules.iac.SecretWithoutRotation;
+import dev.hushlint.rules.iac.TemplateReader;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -24,7 +34,8 @@ public final class BuiltInRules {
 
     static List<InputReader<?>> readers() {
         return List.of(
-                new JavaSourceReader()
+                new JavaSourceReader(),
+                new TemplateReader()
         );
     }
 
@@ -35,6 +46,15 @@ public final class BuiltInRules {
 
     static List<Rule<?>> rules() {
         return List.of(
+                new HardcodedSecretValue(),          // iac/hardcoded-secret-value
+                new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret
+                new LambdaEnvResolvedSecret(),       // iac/lambda-env-resolved-secret
+                new LambdaEnvWithoutCmk(),           // iac/lambda-env-without-cmk
+                new PublicSecretPolicy(),            // iac/public-secret-policy
+                new SecretAccessWildcard(),          // iac/secret-access-wildcard
+                new SecretParameterWithoutNoEcho(),  // iac/secret-parameter-without-noecho
+                new SecretWithoutCmk(),              // iac/secret-without-cmk
+                new SecretWithoutRotation(),         // iac/secret-without-rotation
                 new KnownFormatSecret()          // secret/known-format
         );
     }
