@@ -62,6 +62,7 @@ public final class HclParser {
     private static final int MAX_NUMBER_LENGTH = 400;
 
     private final String text;
+    private final int maxDepth;
     private final HclLexer lexer;
     private final List<Token> lookahead = new ArrayList<>(4);
     private boolean newlinesMatter = true;
@@ -70,9 +71,10 @@ public final class HclParser {
     /** Characters of source text the expression nodes may still copy: nested calls each copy their own. */
     private long sourceBudget;
 
-    private HclParser(String text) {
+    private HclParser(String text, int maxDepth) {
         this.text = text;
-        this.lexer = new HclLexer(text, MAX_DEPTH);
+        this.maxDepth = maxDepth;
+        this.lexer = new HclLexer(text, maxDepth);
         this.sourceBudget = 8L * text.length() + (1 << 20);
     }
 
@@ -82,7 +84,22 @@ public final class HclParser {
             throw new HclException("file is too large for the HCL reader (" + text.length()
                     + " characters, the limit is " + MAX_CHARS + ")", 1);
         }
-        return new HclParser(text).file();
+        return parse(text, MAX_DEPTH);
+    }
+
+    /** With another nesting limit: for tests of what happens beyond the stack. */
+    static MapNode parse(String text, int maxDepth) throws HclException {
+        HclParser parser = new HclParser(text, maxDepth);
+        try {
+            return parser.file();
+        } catch (StackOverflowError e) {
+            // the depth limit keeps recursion within half of a default thread stack; this is for smaller stacks
+            throw new HclException("nesting is too deep for the available stack", parser.currentLine());
+        }
+    }
+
+    private int currentLine() {
+        return last == null ? 1 : last.line();
     }
 
     // ---- bodies and blocks ----
@@ -143,7 +160,7 @@ public final class HclParser {
                 throw new HclException("a block label cannot contain a template interpolation", label.line());
             }
             labels.add(label);
-            if (labels.size() > MAX_DEPTH) {
+            if (labels.size() > maxDepth) {
                 throw new HclException("too many block labels", label.line());
             }
         }
@@ -524,8 +541,8 @@ public final class HclParser {
 
     private void enter(int levels, Token at) throws HclException {
         depth += levels;
-        if (depth > MAX_DEPTH) {
-            throw new HclException("nesting is deeper than " + MAX_DEPTH + " levels", at.line());
+        if (depth > maxDepth) {
+            throw new HclException("nesting is deeper than " + maxDepth + " levels", at.line());
         }
     }
 
