@@ -3,6 +3,7 @@ package dev.hushlint.rules.iac;
 import dev.hushlint.engine.InputException;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.TextFile;
+import dev.hushlint.rules.iac.hcl.HclParser;
 import dev.hushlint.rules.tree.JsonTree;
 import dev.hushlint.rules.tree.Node;
 import dev.hushlint.rules.tree.YamlTree;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 /**
  * Recognises infrastructure templates by content, not only by name: CloudFormation/SAM YAML and JSON
  * (CDK's {@code cdk.out/*.template.json} included), Serverless Framework {@code serverless.yml}, and
- * Terraform plan JSON ({@code terraform show -json}). A YAML or JSON file that is none of these is not
+ * Terraform plan JSON ({@code terraform show -json}) and Terraform {@code .tf} files. A YAML or JSON file that is none of these is not
  * this reader's business (null); one that looks like a template but does not parse is an error.
  */
 public final class TemplateReader implements InputReader<Template> {
@@ -31,6 +32,9 @@ public final class TemplateReader implements InputReader<Template> {
 
     @Override
     public boolean accepts(TextFile file) {
+        if (file.extension().equals("tf")) {
+            return file.text().contains("resource") || file.text().contains("data");
+        }
         if (!EXTENSIONS.contains(file.extension())) {
             return false;
         }
@@ -43,6 +47,9 @@ public final class TemplateReader implements InputReader<Template> {
     @Override
     public Template read(TextFile file) throws InputException {
         String text = file.text();
+        if (file.extension().equals("tf")) {
+            return TerraformHclModel.build(file, HclParser.parse(text));
+        }
         boolean json = file.extension().equals("json") || text.stripLeading().startsWith("{");
         boolean expected = LOOKS_LIKE_CFN.matcher(text).find() || (json && LOOKS_LIKE_PLAN.matcher(text).find())
                 || (isServerlessName(file) && LOOKS_LIKE_SERVERLESS.matcher(text).find());

@@ -41,7 +41,9 @@ public record Statement(String sid, int index, Effect effect, List<String> actio
 
     /** Action patterns as written, for messages: {@code secretsmanager:*} or {@code NotAction s3:*}. */
     public String actionsAsWritten() {
-        String list = actions.size() == 1 ? actions.get(0) : String.join(", ", actions);
+        List<String> distinct = actions.stream().distinct().toList();
+        String list = distinct.size() <= 4 ? String.join(", ", distinct)
+                : String.join(", ", distinct.subList(0, 4)) + " and " + (distinct.size() - 4) + " more";
         return notAction ? "NotAction " + list : list;
     }
 
