@@ -29,10 +29,8 @@ final class CloudFormationModel {
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
 
-    private record Resource(String id, String type, Node.MapNode node, Node.MapNode properties) {
-        Position position() {
-            return node.position();
-        }
+    /** @param position the logical id's own position (the first line of the resource block) */
+    private record Resource(String id, String type, Node.MapNode node, Node.MapNode properties, Position position) {
     }
 
     private final TextFile file;
@@ -53,7 +51,7 @@ final class CloudFormationModel {
         root.map("Resources").ifPresent(rs -> rs.entries().forEach((id, node) -> {
             if (node instanceof Node.MapNode m) {
                 String type = m.string("Type").orElse("");
-                resources.put(id, new Resource(id, type, m, properties(m)));
+                resources.put(id, new Resource(id, type, m, properties(m), rs.keyPosition(id)));
             }
         }));
         this.resolver = (id, attribute) -> Optional.ofNullable(resources.get(id)).map(r -> arnOf(r, attribute));
@@ -146,7 +144,7 @@ final class CloudFormationModel {
     private void readParameters() {
         root.map("Parameters").ifPresent(ps -> ps.entries().forEach((name, node) -> {
             if (node instanceof Node.MapNode m) {
-                parameters.add(new Template.Parameter(name, m, m.position(), m.string("Type").orElse("String"),
+                parameters.add(new Template.Parameter(name, m, ps.keyPosition(name), m.string("Type").orElse("String"),
                         m.get("NoEcho").map(Intrinsics::truthy).orElse(false), m.get("Default").orElse(null)));
             }
         }));

@@ -73,7 +73,7 @@ final class ServerlessModel {
             Map<String, Template.EnvVariable> vars = new LinkedHashMap<>(providerVars);
             variables(f, "functions/" + name + "/environment/", vars);
             Node kms = f.get("kmsKeyArn").or(() -> f.get("awsKmsKeyArn")).orElse(providerKms);
-            functions.add(new Template.LambdaFunction(name, "functions/" + name, f.position(),
+            functions.add(new Template.LambdaFunction(name, "functions/" + name, fs.keyPosition(name),
                     new ArrayList<>(vars.values()), kms));
             statements(f.get("iamRoleStatements").orElse(null), "functions/" + name + "/iamRoleStatements",
                     "iamRoleStatements of function " + name);
