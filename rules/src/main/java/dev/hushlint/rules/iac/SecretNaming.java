@@ -24,7 +24,10 @@ final class SecretNaming {
             return false;
         }
         String n = name.strip();
-        int slash = n.replaceAll("/+$", "").lastIndexOf('/');
+        while (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        int slash = n.lastIndexOf('/');
         if (slash >= 0) {
             n = n.substring(slash + 1);
         }
