@@ -14,6 +14,7 @@ import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
 import dev.hushlint.rules.iac.SecretWithoutCmk;
 import dev.hushlint.rules.iac.SecretWithoutRotation;
 import dev.hushlint.rules.iac.TemplateReader;
+import dev.hushlint.rules.iac.TerraformIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -41,6 +42,7 @@ public final class BuiltInRules {
 
     static List<Indexer<?>> indexers() {
         return List.of(
+                new TerraformIndexer()
         );
     }
 

@@ -63,7 +63,10 @@ public final class SecretParameterWithoutNoEcho implements Rule<Template> {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, p.position()))
                         .logicalPosition(p.path())
-                        .message("Parameter " + p.name() + (feeds ? " feeds a password property" : " is named like a secret")
+                        .message(template.format() == Template.Format.TERRAFORM
+                                ? "Variable " + p.name() + (feeds ? " feeds a password attribute" : " is named like a secret")
+                                + " but is not sensitive: its value is shown in plan and apply output"
+                                : "Parameter " + p.name() + (feeds ? " feeds a password property" : " is named like a secret")
                                 + " but has no NoEcho: its value is shown in the console and in DescribeStacks")
                         .build());
             }

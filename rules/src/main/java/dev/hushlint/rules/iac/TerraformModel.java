@@ -38,6 +38,7 @@ final class TerraformModel {
     }
 
     private static final Pattern REFERENCE = Pattern.compile("(data\\.)?(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)");
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvar\\.([A-Za-z0-9_-]+)");
     private static final Set<String> IDENTITY_POLICY_TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy",
             "aws_iam_user_policy", "aws_iam_group_policy");
 
@@ -54,16 +55,16 @@ final class TerraformModel {
         }
     }
 
-    static Template build(TextFile file, Template.Format format, Node root, List<Resource> resources) {
-        return new TerraformModel(resources, r -> Set.of()).build(file, format, root);
-    }
-
+    /**
+     * @param variables              Terraform {@code variable} blocks (as parameters; {@code sensitive} for NoEcho)
+     * @param unknownRotationTargets for plans: the secrets a rotation targets when its secret_id is not known yet
+     */
     static Template build(TextFile file, Template.Format format, Node root, List<Resource> resources,
-                          Function<Resource, Set<String>> unknownRotationTargets) {
-        return new TerraformModel(resources, unknownRotationTargets).build(file, format, root);
+                          List<Template.Parameter> variables, Function<Resource, Set<String>> unknownRotationTargets) {
+        return new TerraformModel(resources, unknownRotationTargets).build(file, format, root, variables);
     }
 
-    private Template build(TextFile file, Template.Format format, Node root) {
+    private Template build(TextFile file, Template.Format format, Node root, List<Template.Parameter> variables) {
         List<Template.LambdaFunction> functions = new ArrayList<>();
         List<Template.IdentityPolicy> identity = new ArrayList<>();
         List<Template.ManagedPolicyUse> managed = new ArrayList<>();
@@ -127,8 +128,19 @@ final class TerraformModel {
                 credentialAttributes(r, v, r.address(), credentials, 0);
             }
         }
-        return new Template(file, format, root, List.of(), functions, identity, managed, resourcePolicies, secrets,
-                credentials, Set.of());
+        Set<String> passwordVariables = new LinkedHashSet<>();
+        for (Template.CredentialValue c : credentials) {
+            if (c.kind() == Template.CredentialValue.Kind.SSM_STRING_PARAMETER) {
+                continue;
+            }
+            String text = c.value() instanceof Node.ExpressionNode e ? e.source() : c.value().asString().orElse("");
+            Matcher m = VARIABLE_REFERENCE.matcher(text);
+            while (m.find()) {
+                passwordVariables.add(m.group(1));
+            }
+        }
+        return new Template(file, format, root, variables, functions, identity, managed, resourcePolicies, secrets,
+                credentials, passwordVariables);
     }
 
     private Template.LambdaFunction function(Resource r) {
