@@ -55,8 +55,9 @@ public final class SecretParameterWithoutNoEcho implements Rule<Template> {
     public RuleResult check(Template template, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Template.Parameter p : template.parameters()) {
-            if (p.noEcho() || p.type().startsWith("AWS::SSM::Parameter") || p.type().startsWith("AWS::EC2::")) {
-                continue;
+            if (p.noEcho() || p.type().startsWith("AWS::SSM::Parameter") || p.type().startsWith("AWS::EC2::")
+                    || p.type().equals("Number") || p.node().get("AllowedValues").isPresent()) {
+                continue; // a number or an enumerated value is a setting, not a secret
             }
             boolean feeds = template.passwordParameters().contains(p.name());
             if (feeds || SecretNaming.isSecretName(p.name())) {

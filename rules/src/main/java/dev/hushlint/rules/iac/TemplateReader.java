@@ -23,6 +23,7 @@ public final class TemplateReader implements InputReader<Template> {
     private static final Pattern LOOKS_LIKE_CFN = Pattern.compile(
             "AWSTemplateFormatVersion|(?m)^\\s*\"?Resources\"?\\s*:[\\s\\S]*\"?Type\"?\\s*:\\s*[\"']?(AWS|Custom)::");
     private static final Pattern LOOKS_LIKE_SERVERLESS = Pattern.compile("(?m)^provider\\s*:");
+    private static final Pattern SERVICE = Pattern.compile("(?m)^(service|functions)\\s*:");
     private static final Pattern LOOKS_LIKE_PLAN = Pattern.compile("\"(planned_values|terraform_version)\"\\s*:");
 
     @Override
@@ -53,6 +54,9 @@ public final class TemplateReader implements InputReader<Template> {
         boolean json = file.extension().equals("json") || text.stripLeading().startsWith("{");
         boolean expected = LOOKS_LIKE_CFN.matcher(text).find() || (json && LOOKS_LIKE_PLAN.matcher(text).find())
                 || (isServerlessName(file) && LOOKS_LIKE_SERVERLESS.matcher(text).find());
+        if (!expected && !(LOOKS_LIKE_SERVERLESS.matcher(text).find() && SERVICE.matcher(text).find())) {
+            return null; // not worth parsing: no template would look like this
+        }
         Node root;
         try {
             root = json ? JsonTree.parse(text) : YamlTree.parse(text);
