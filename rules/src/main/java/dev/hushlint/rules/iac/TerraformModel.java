@@ -38,6 +38,7 @@ final class TerraformModel {
     }
 
     private static final Pattern REFERENCE = Pattern.compile("(data\\.)?(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)");
+    private static final Pattern LOCAL_REFERENCE = Pattern.compile("local\\.([A-Za-z0-9_-]+)");
     private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvar\\.([A-Za-z0-9_-]+)");
     private static final Set<String> IDENTITY_POLICY_TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy",
             "aws_iam_user_policy", "aws_iam_group_policy");
@@ -76,7 +77,7 @@ final class TerraformModel {
         for (Resource r : resources) {
             Node.MapNode v = r.values();
             switch (r.type()) {
-                case "aws_lambda_function" -> functions.add(function(r));
+                case "aws_lambda_function" -> functions.add(function(r, root));
                 case "aws_secretsmanager_secret" -> {
                     Node kms = v.get("kms_key_id").filter(k -> !(k instanceof Node.ScalarNode s && s.value() == null)).orElse(null);
                     boolean inlineRotation = blocks(v.get("rotation_rules").orElse(null)).stream()
@@ -143,21 +144,43 @@ final class TerraformModel {
                 credentials, passwordVariables);
     }
 
-    private Template.LambdaFunction function(Resource r) {
+    private Template.LambdaFunction function(Resource r, Node root) {
         List<Template.EnvVariable> vars = new ArrayList<>();
         for (Node.MapNode env : blocks(r.values().get("environment").orElse(null))) {
+            List<Node.MapNode> maps = new ArrayList<>();
             Node variables = env.get("variables").orElse(null);
-            Node.MapNode map = variables instanceof Node.MapNode m ? m
-                    : variables instanceof Node.ExpressionNode e && !e.arguments().isEmpty()
-                    && e.arguments().get(0) instanceof Node.MapNode m2 ? m2 : null;
-            if (map != null) {
-                map.entries().forEach((name, value) -> vars.add(new Template.EnvVariable(name, value,
+            if (variables instanceof Node.MapNode m) {
+                maps.add(m);
+            } else if (variables instanceof Node.ExpressionNode e) {
+                // merge(local.common, {…}): the literal maps among the arguments
+                for (Node argument : e.arguments()) {
+                    if (argument instanceof Node.MapNode m) {
+                        maps.add(m);
+                    }
+                }
+            }
+            for (Node.MapNode map : maps) {
+                map.entries().forEach((name, value) -> vars.add(new Template.EnvVariable(name, local(value, root),
                         map.keyPosition(name), r.address() + "/environment/" + name)));
             }
         }
         Node kms = r.values().get("kms_key_arn").filter(k -> !(k instanceof Node.ScalarNode s && s.value() == null))
                 .orElse(null);
         return new Template.LambdaFunction(r.address(), r.address(), r.position(), vars, kms);
+    }
+
+    /** {@code local.x} that is a literal in the same file: judged as that literal, at the reference's position. */
+    private static Node local(Node value, Node root) {
+        if (value instanceof Node.ExpressionNode e && root instanceof Node.MapNode m) {
+            Matcher local = LOCAL_REFERENCE.matcher(e.source().strip());
+            if (local.matches()) {
+                Optional<Node> target = m.map("locals").flatMap(l -> l.get(local.group(1)));
+                if (target.isPresent() && target.get() instanceof Node.ScalarNode s && s.value() instanceof String) {
+                    return new Node.ScalarNode(s.value(), e.position());
+                }
+            }
+        }
+        return value;
     }
 
     /** A policy attribute: a JSON string or heredoc, {@code jsonencode({...})}, or a policy document data source. */
