@@ -34,7 +34,7 @@ public final class TemplateReader implements InputReader<Template> {
     @Override
     public boolean accepts(TextFile file) {
         if (file.extension().equals("tf")) {
-            return file.text().contains("resource") || file.text().contains("data");
+            return true; // every .tf file is Terraform; variables-only files matter too
         }
         if (!EXTENSIONS.contains(file.extension())) {
             return false;
