@@ -108,7 +108,7 @@ final class CloudFormationModel {
                     if (p instanceof Node.MapNode pm) {
                         String name = pm.string("PolicyName").orElse("policy");
                         pm.get("PolicyDocument").ifPresent(doc -> identity("Resources/" + r.id() + "/Policies/" + name,
-                                "inline policy " + name + " of " + r.id(), doc));
+                                "inline policy " + name + " of " + r.id(), doc, Set.of(r.id())));
                     }
                 }
                 if (r.type().equals("AWS::IAM::Role")) {
@@ -119,7 +119,7 @@ final class CloudFormationModel {
             }
             if (IDENTITY_POLICY_TYPES.contains(r.type())) {
                 r.properties().get("PolicyDocument").ifPresent(doc -> identity("Resources/" + r.id(),
-                        "policy " + r.id(), doc));
+                        "policy " + r.id(), doc, attachedTo(r)));
             }
             if (!r.type().equals(LAMBDA_FUNCTION) && !r.type().equals(SERVERLESS_FUNCTION)
                     && !r.type().startsWith("AWS::SecretsManager::") && !r.type().equals("AWS::SSM::Parameter")) {
@@ -179,11 +179,11 @@ final class CloudFormationModel {
             if (item instanceof Node.ScalarNode || Intrinsics.isFunction(item) && !(isDocument(item))) {
                 managed(r.id(), item, true);
             } else if (item instanceof Node.MapNode m && m.get("Statement").isPresent()) {
-                identity(path, "inline policy of function " + r.id(), m);
+                identity(path, "inline policy of function " + r.id(), m, Set.of(r.id()));
             } else if (item instanceof Node.MapNode m && m.entries().size() == 1) {
                 Map.Entry<String, Node> template = m.entries().entrySet().iterator().next();
                 samPolicyTemplate(template.getKey(), template.getValue(), m.position())
-                        .ifPresent(doc -> identityPolicies.add(new Template.IdentityPolicy(path, doc)));
+                        .ifPresent(doc -> identityPolicies.add(new Template.IdentityPolicy(path, doc, Set.of(r.id()))));
             }
         }
     }
@@ -225,8 +225,21 @@ final class CloudFormationModel {
         return Optional.of(new PolicyDocument("SAM policy template " + name, List.of(statement)));
     }
 
-    private void identity(String path, String source, Node document) {
-        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source, resolver)));
+    private void identity(String path, String source, Node document, Set<String> principals) {
+        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source, resolver),
+                principals));
+    }
+
+    /** The roles, users and groups a policy resource names ({@code Roles: [!Ref R]}, {@code RoleName}). */
+    private static Set<String> attachedTo(Resource r) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : List.of("Roles", "Users", "Groups", "RoleName", "UserName", "GroupName")) {
+            for (Node item : Intrinsics.items(r.properties().get(key).orElse(null))) {
+                out.addAll(Intrinsics.references(item));
+                item.asString().ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     private void managed(String roleId, Node arn, boolean lambdaRole) {

@@ -107,7 +107,7 @@ final class TerraformModel {
                     for (Node.MapNode inline : blocks(v.get("inline_policy").orElse(null))) {
                         inline.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(
                                 r.address() + "/inline_policy/" + inline.string("name").orElse(""),
-                                document(p, "inline policy of " + r.address()))));
+                                document(p, "inline policy of " + r.address()), Set.of(r.address()))));
                     }
                     for (Node arn : Intrinsics.items(v.get("managed_policy_arns").orElse(null))) {
                         managedUse(r.address(), arn, lambdaRoles.contains(r.address()), managed);
@@ -122,7 +122,7 @@ final class TerraformModel {
             }
             if (IDENTITY_POLICY_TYPES.contains(r.type())) {
                 v.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(r.address(),
-                        document(p, "policy " + r.address()))));
+                        document(p, "policy " + r.address()), policyPrincipals(r))));
             }
             if (!r.type().equals("aws_lambda_function") && !r.type().startsWith("aws_secretsmanager_")
                     && !r.type().equals("aws_ssm_parameter") && !r.address().startsWith("data.")) {
@@ -304,6 +304,21 @@ final class TerraformModel {
             }
         }
         return roles;
+    }
+
+    /** The role/user/group an inline policy resource belongs to ({@code role = aws_iam_role.x.id}), else itself. */
+    private Set<String> policyPrincipals(Resource r) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : List.of("role", "user", "group")) {
+            r.values().get(key).ifPresent(v -> {
+                out.addAll(referencedAddresses(v, "aws_iam_" + key));
+                v.asString().ifPresent(name -> out.add("aws_iam_" + key + ":" + name));
+            });
+        }
+        if (out.isEmpty()) {
+            out.add(r.address());
+        }
+        return out;
     }
 
     /** Roles an attachment targets: by reference ({@code aws_iam_role.x.name}) or by name. */
