@@ -40,7 +40,7 @@ public final class TemplateReader implements InputReader<Template> {
             return false;
         }
         String text = file.text();
-        return text.contains("Resources") || text.contains("AWSTemplateFormatVersion")
+        return file.fileName().endsWith(".tf.json") || text.contains("Resources") || text.contains("AWSTemplateFormatVersion")
                 || text.contains("terraform_version") || text.contains("planned_values")
                 || isServerlessName(file) || text.contains("provider");
     }
@@ -50,6 +50,10 @@ public final class TemplateReader implements InputReader<Template> {
         String text = file.text();
         if (file.extension().equals("tf")) {
             return TerraformHclModel.build(file, HclParser.parse(text));
+        }
+        if (file.fileName().endsWith(".tf.json")) {
+            // Terraform's JSON syntax has the shape the HCL reader produces
+            return JsonTree.parse(text) instanceof Node.MapNode map ? TerraformHclModel.build(file, map) : null;
         }
         boolean json = file.extension().equals("json") || text.stripLeading().startsWith("{");
         boolean expected = LOOKS_LIKE_CFN.matcher(text).find() || (json && LOOKS_LIKE_PLAN.matcher(text).find())
