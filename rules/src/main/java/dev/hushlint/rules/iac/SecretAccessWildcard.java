@@ -124,8 +124,10 @@ public final class SecretAccessWildcard implements Rule<Template> {
                         .build());
             }
         }
+        Set<String> lambdaRoles = template.format() == Template.Format.TERRAFORM
+                ? TerraformIndexer.lambdaRoles(context, TerraformIndexer.directory(template)) : Set.of();
         for (Template.ManagedPolicyUse use : template.managedPolicyUses()) {
-            if (use.lambdaRole()) {
+            if (use.lambdaRole() || use.roles().stream().anyMatch(lambdaRoles::contains)) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, use.position()))
                         .logicalPosition(use.path())

@@ -113,12 +113,12 @@ final class TerraformModel {
                                 document(p, "inline policy of " + r.address(), true), Set.of(r.address()))));
                     }
                     for (Node arn : Intrinsics.items(v.get("managed_policy_arns").orElse(null))) {
-                        managedUse(r.address(), arn, lambdaRoles.contains(r.address()), managed);
+                        managedUse(r.address(), arn, lambdaRoles.contains(r.address()), Set.of(r.address()), managed);
                     }
                 }
                 case "aws_iam_role_policy_attachment", "aws_iam_policy_attachment" -> v.get("policy_arn").ifPresent(arn -> {
-                    boolean lambda = roleTargets(r).stream().anyMatch(lambdaRoles::contains);
-                    managedUse(r.address(), arn, lambda, managed);
+                    Set<String> targets = roleTargets(r);
+                    managedUse(r.address(), arn, targets.stream().anyMatch(lambdaRoles::contains), targets, managed);
                 });
                 default -> {
                 }
@@ -386,10 +386,11 @@ final class TerraformModel {
         return out;
     }
 
-    private static void managedUse(String owner, Node arn, boolean lambdaRole, List<Template.ManagedPolicyUse> out) {
+    private static void managedUse(String owner, Node arn, boolean lambdaRole, Set<String> roles,
+                                   List<Template.ManagedPolicyUse> out) {
         for (ResourcePattern p : ResourcePattern.of(arn)) {
             ManagedPolicies.knownName(p.arn()).ifPresent(name -> out.add(new Template.ManagedPolicyUse(owner, name,
-                    arn.position(), owner + "/managed_policy/" + name, lambdaRole)));
+                    arn.position(), owner + "/managed_policy/" + name, lambdaRole, roles)));
         }
     }
 
