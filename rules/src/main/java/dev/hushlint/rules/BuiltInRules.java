@@ -4,19 +4,33 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.engine.suppress.CommentSuppressor;
+import dev.hushlint.engine.suppress.Suppressor;
 import dev.hushlint.rules.config.ConfigHardcodedCredential;
+import dev.hushlint.rules.iac.HardcodedSecretValue;
+import dev.hushlint.rules.iac.LambdaEnvPlaintextSecret;
+import dev.hushlint.rules.iac.LambdaEnvResolvedSecret;
+import dev.hushlint.rules.iac.LambdaEnvWithoutCmk;
+import dev.hushlint.rules.iac.PublicSecretPolicy;
+import dev.hushlint.rules.iac.SecretAccessWildcard;
+import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
+import dev.hushlint.rules.iac.SecretWithoutCmk;
+import dev.hushlint.rules.iac.SecretWithoutRotation;
+import dev.hushlint.rules.iac.TemplateReader;
+import dev.hushlint.rules.iac.TerraformIndexer;
 import dev.hushlint.rules.java.CredentialInUrl;
 import dev.hushlint.rules.java.HardcodedCredential;
 import dev.hushlint.rules.java.HardcodedCryptoKey;
 import dev.hushlint.rules.java.JavaConstantIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
+import dev.hushlint.rules.java.JavaSuppressor;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
 import java.util.List;
 
 /**
- * Every built-in reader, indexer and rule, registered explicitly. Keep each list sorted (rules by id).
- * No classpath scanning: what is here is what runs.
+ * Every built-in reader, indexer, rule and suppressor, registered explicitly. Keep each list sorted (rules
+ * by id). No classpath scanning: what is here is what runs.
  */
 public final class BuiltInRules {
 
@@ -29,31 +43,42 @@ public final class BuiltInRules {
 
     static List<InputReader<?>> readers() {
         return List.of(
-                new JavaSourceReader()
+                new JavaSourceReader(),              // *.java → JavaSource
+                new TemplateReader()                 // CloudFormation/SAM/CDK, Serverless, Terraform → Template
         );
     }
 
     static List<Indexer<?>> indexers() {
         return List.of(
-                new JavaConstantIndexer()        // java/string-constant facts
+                new JavaConstantIndexer(),           // static final String constants across files
+                new TerraformIndexer()               // facts linking the files of one Terraform directory
         );
     }
 
     static List<Rule<?>> rules() {
         return List.of(
-                new ConfigHardcodedCredential(), // config/hardcoded-credential
-                new CredentialInUrl(),           // java/credential-in-url
-                new HardcodedCredential(),       // java/hardcoded-credential
-                new HardcodedCryptoKey(),        // java/hardcoded-crypto-key
-                new KnownFormatSecret()          // secret/known-format
+                new ConfigHardcodedCredential(),     // config/hardcoded-credential
+                new HardcodedSecretValue(),          // iac/hardcoded-secret-value
+                new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret
+                new LambdaEnvResolvedSecret(),       // iac/lambda-env-resolved-secret
+                new LambdaEnvWithoutCmk(),           // iac/lambda-env-without-cmk
+                new PublicSecretPolicy(),            // iac/public-secret-policy
+                new SecretAccessWildcard(),          // iac/secret-access-wildcard
+                new SecretParameterWithoutNoEcho(),  // iac/secret-parameter-without-noecho
+                new SecretWithoutCmk(),              // iac/secret-without-cmk
+                new SecretWithoutRotation(),         // iac/secret-without-rotation
+                new CredentialInUrl(),               // java/credential-in-url
+                new HardcodedCredential(),           // java/hardcoded-credential
+                new HardcodedCryptoKey(),            // java/hardcoded-crypto-key
+                new KnownFormatSecret()              // secret/known-format
         );
     }
 
     /** Finders of inline suppression markers (see docs/configuration.md). */
-    static List<dev.hushlint.engine.suppress.Suppressor<?>> suppressors() {
+    static List<Suppressor<?>> suppressors() {
         return List.of(
-                new dev.hushlint.engine.suppress.CommentSuppressor(),   // markers in comments of any syntax
-                new dev.hushlint.rules.java.JavaSuppressor()             // @SuppressWarnings("hushlint:…")
+                new CommentSuppressor(),             // hushlint:ignore in comments of any syntax
+                new JavaSuppressor()                 // @SuppressWarnings("hushlint:…")
         );
     }
 }
