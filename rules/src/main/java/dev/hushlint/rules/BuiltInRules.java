@@ -77,7 +77,7 @@ public final class BuiltInRules {
     /** Finders of inline suppression markers (see docs/configuration.md). */
     static List<Suppressor<?>> suppressors() {
         return List.of(
-                new CommentSuppressor(),             // hushlint:ignore in comments of any syntax
+                new CommentSuppressor(),             // ignore markers in comments of any syntax
                 new JavaSuppressor()                 // @SuppressWarnings("hushlint:…")
         );
     }
