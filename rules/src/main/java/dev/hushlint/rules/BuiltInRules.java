@@ -5,6 +5,10 @@ import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
 import dev.hushlint.rules.java.JavaSourceReader;
+import dev.hushlint.rules.java.LambdaHandlers;
+import dev.hushlint.rules.java.LambdaSecretPerInvocation;
+import dev.hushlint.rules.java.LambdaStaticAwsCredentials;
+import dev.hushlint.rules.java.SecretLogged;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
 import java.util.List;
@@ -30,11 +34,15 @@ public final class BuiltInRules {
 
     static List<Indexer<?>> indexers() {
         return List.of(
+                new LambdaHandlers()             // java/type-hierarchy
         );
     }
 
     static List<Rule<?>> rules() {
         return List.of(
+                new LambdaSecretPerInvocation(), // java/lambda-secret-per-invocation
+                new LambdaStaticAwsCredentials(), // java/lambda-static-aws-credentials
+                new SecretLogged(),              // java/secret-logged
                 new KnownFormatSecret()          // secret/known-format
         );
     }

@@ -18,7 +18,7 @@ public final class JavaSource {
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration()
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                    .setStoreTokens(false)
+                    .setStoreTokens(true)
                     .setAttributeComments(false)));
 
     private final TextFile file;

@@ -1,0 +1,273 @@
+package dev.hushlint.rules.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.InitializerDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithArguments;
+import dev.hushlint.engine.Finding;
+import dev.hushlint.engine.Rule;
+import dev.hushlint.engine.RuleInfo;
+import dev.hushlint.engine.RuleResult;
+import dev.hushlint.engine.ScanContext;
+import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.java.flow.JavaNodes;
+import dev.hushlint.rules.java.flow.LexicalJava;
+import dev.hushlint.rules.java.flow.LogSinks;
+import dev.hushlint.rules.java.flow.SecretFlow;
+import dev.hushlint.rules.secret.SecretNames;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A secret value written to a log, the console or an exception message within one method.
+ */
+public final class SecretLogged implements Rule<JavaSource> {
+
+    public static final RuleInfo INFO = RuleInfo.builder("java/secret-logged")
+            .name("SecretLogged")
+            .severity(Severity.HIGH)
+            .summary("A secret value is written to a log, the console or an exception message")
+            .help("""
+                    A secret — fetched from Secrets Manager or Parameter Store, read from a secret-named \
+                    environment variable or property, hardcoded, or held in a parameter or field named like a \
+                    password, token or key — reaches a log call (SLF4J, Log4j 2, java.util.logging, \
+                    commons-logging, Lambda's `LambdaLogger`), `System.out`/`System.err`, or the message of an \
+                    exception. In Lambda every one of these ends up in CloudWatch Logs, readable by far more \
+                    people and tools than the secret itself, and kept for the log group's retention.
+
+                    **Fix:** log that the secret was loaded, its name or ARN, or a derived value (its length, a \
+                    hash prefix) — never the value. Keep secrets out of exception messages.
+
+                    Bad:
+                    ```java
+                    String password = secrets.getSecretValue(r -> r.secretId(secretArn)).secretString();
+                    context.getLogger().log("connecting with " + password);
+                    ```
+                    Good:
+                    ```java
+                    String password = SECRETS.getSecretString(secretArn);     // cached outside the handler
+                    context.getLogger().log("loaded secret " + secretArn + " (" + password.length() + " chars)");
+                    ```
+                    Followed within one method: locals, concatenation, `String.format`, `StringBuilder`, \
+                    collections, JSON parsing of the secret string, lambdas and `forEach`. Not reported: \
+                    lengths, hashes and digests, emptiness and null checks, a secret's ARN, name or version, \
+                    and SDK response objects (whose `toString` redacts the secret).""")
+            .cwe(532)
+            .precision("high")
+            .build();
+
+    /** Tokens that mean the file may hold a secret source strong enough on its own. */
+    private static final String[] STRONG_SOURCES = {"getSecretValue", "secretString", "SecretString",
+            "secretBinary", "SecretBinary", "withDecryption", "WithDecryption", "SecretsProvider"};
+    private static final String[] SECRET_STEMS = {"passw", "pwd", "secret", "token", "apikey", "api_key",
+            "credential", "privatekey", "private_key", "accesskey", "access_key", "passphrase", "creds", "signingkey",
+            "authkey", "passcode"};
+    private static final Pattern ENV_KEY = Pattern.compile("get(?:env|Property)\\(\\s*\"([^\"]{1,100})\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
+    private static final Pattern SINK_LINE = Pattern.compile(
+            "\\b(?:log|LOG|logger|LOGGER|\\w*Logger|\\w*_LOG)\\s*\\.|getLogger\\(|System\\.(?:out|err)|(?:Exception|Error)\\s*\\("
+                    // building a message that a later line logs
+                    + "|\\bformat(?:ted)?\\(|\\bappend\\(|\\bjoin\\(|\"\\s*\\+|\\+\\s*\"");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<JavaSource> inputType() {
+        return JavaSource.class;
+    }
+
+    @Override
+    public RuleResult check(JavaSource source, ScanContext context) {
+        String text = source.file().text();
+        if (!mayLogSecret(text)) {
+            return RuleResult.NONE;
+        }
+        Optional<CompilationUnit> unit = source.unit();
+        if (unit.isEmpty()) {
+            return RuleResult.of(source.parseFailure());
+        }
+        Map<String, String> constants = constants(unit.get());
+        List<Finding> findings = new ArrayList<>();
+        for (TypeDeclaration<?> type : unit.get().findAll(TypeDeclaration.class)) {
+            String typeName = type.getFullyQualifiedName().orElse(type.getNameAsString());
+            for (Node member : type.getMembers()) {
+                if (!(member instanceof MethodDeclaration || member instanceof ConstructorDeclaration
+                        || member instanceof InitializerDeclaration)) {
+                    continue;
+                }
+                checkMember(source, member, type, typeName, text, constants, findings);
+            }
+        }
+        return RuleResult.of(findings);
+    }
+
+    private static void checkMember(JavaSource source, Node member, TypeDeclaration<?> type, String typeName, String text,
+                                    Map<String, String> constants, List<Finding> findings) {
+        SecretFlow flow = null;
+        List<Node> sinks = new ArrayList<>();
+        member.walk(node -> {
+            if (node instanceof MethodCallExpr || node instanceof ObjectCreationExpr) {
+                sinks.add(node);
+            }
+        });
+        for (Node node : sinks) {
+            Optional<String> sink = Optional.empty();
+            if (node instanceof MethodCallExpr call) {
+                SecretFlow f = flow;
+                sink = LogSinks.sink(call, name -> f == null ? null : f.typeOf(name));
+                if (sink.isEmpty() && flow == null && call.getScope().isPresent() && call.getScope().get().isNameExpr()) {
+                    // the logger's declared type may be all that marks it: resolve it once the flow exists
+                    flow = SecretFlow.of(member, type, text, constants);
+                    SecretFlow g = flow;
+                    sink = LogSinks.sink(call, g::typeOf);
+                }
+            } else if (node instanceof ObjectCreationExpr creation) {
+                sink = LogSinks.exceptionMessage(creation);
+            }
+            if (sink.isEmpty() || JavaNodes.enclosingMember(node).orElse(null) != member) {
+                continue;
+            }
+            if (flow == null) {
+                flow = SecretFlow.of(member, type, text, constants);
+            }
+            SecretFlow.Taint taint = null;
+            for (Expression arg : ((NodeWithArguments<?>) node).getArguments()) {
+                SecretFlow.Taint t = flow.eval(arg);
+                if (t != null && t.shows()) {
+                    taint = t;
+                    break;
+                }
+            }
+            if (taint == null) {
+                continue;
+            }
+            String where = JavaNodes.memberName(member);
+            Finding.Builder finding = Finding.builder(INFO)
+                    .location(JavaNodes.location(source.file(), node))
+                    .logicalPosition(typeName + "#" + where + "/" + sinkId(node))
+                    .message("A secret (" + taint.origin() + ") reaches " + sink.get()
+                            + "; log its name or a derived value instead, never the value")
+                    .property("source", taint.origin());
+            if (taint.literal() != null) {
+                finding.secret(taint.literal());
+            }
+            findings.add(finding.build());
+        }
+    }
+
+    private static String sinkId(Node node) {
+        return node instanceof MethodCallExpr m ? m.getNameAsString()
+                : "new " + ((ObjectCreationExpr) node).getType().getNameAsString();
+    }
+
+    /** String constants of the file, by field name (the last one wins on a clash). */
+    private static Map<String, String> constants(CompilationUnit unit) {
+        Map<String, String> constants = new HashMap<>();
+        for (FieldDeclaration f : unit.findAll(FieldDeclaration.class)) {
+            if (!f.isFinal() && !f.isStatic()) {
+                continue;
+            }
+            for (VariableDeclarator v : f.getVariables()) {
+                v.getInitializer().filter(i -> i instanceof StringLiteralExpr)
+                        .ifPresent(i -> constants.put(v.getNameAsString(), ((StringLiteralExpr) i).asString()));
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * The lexical prefilter: parse only a file that has a secret source strong on its own (an SDK secret
+     * fetch, a secret-named environment variable or property) or a line that names a secret-named
+     * identifier next to a log, print or exception.
+     */
+    static boolean mayLogSecret(String text) {
+        boolean strong = false;
+        for (String s : STRONG_SOURCES) {
+            if (text.contains(s)) {
+                strong = true;
+                break;
+            }
+        }
+        if (strong) {
+            return true;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean mentions = false;
+        for (String stem : SECRET_STEMS) {
+            if (lower.contains(stem)) {
+                mentions = true;
+                break;
+            }
+        }
+        if (!mentions) {
+            return false;
+        }
+        Matcher env = ENV_KEY.matcher(text);
+        while (env.find()) {
+            if (SecretNames.isSecretName(env.group(1))) {
+                return true;
+            }
+        }
+        String code = LexicalJava.codeOnly(text);
+        int start = 0;
+        while (start < code.length()) {
+            int end = code.indexOf('\n', start);
+            if (end < 0) {
+                end = code.length();
+            }
+            String line = code.substring(start, end);
+            if (SINK_LINE.matcher(line).find() && namesSecret(line)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    private static boolean namesSecret(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        boolean any = false;
+        for (String stem : SECRET_STEMS) {
+            if (lower.contains(stem)) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return false;
+        }
+        Matcher id = IDENTIFIER.matcher(line);
+        while (id.find()) {
+            String word = id.group();
+            String w = word.toLowerCase(Locale.ROOT);
+            for (String stem : SECRET_STEMS) {
+                if (w.contains(stem)) {
+                    if (SecretNames.isSecretName(word)) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+}
