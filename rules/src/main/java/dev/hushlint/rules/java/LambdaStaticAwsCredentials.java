@@ -154,8 +154,8 @@ public final class LambdaStaticAwsCredentials implements Rule<JavaSource> {
 
     /** How the credentials are handed to a client, for the message. */
     private static String wrapping(Expression construction) {
-        for (Node p = construction.getParentNode().orElse(null); p != null && !(p instanceof com.github.javaparser.ast.stmt.Statement);
-             p = p.getParentNode().orElse(null)) {
+        for (Node p = construction.getParentNode().orElse(null); p != null && !(p instanceof com.github.javaparser.ast.stmt.Statement
+                && !(p.getParentNode().orElse(null) instanceof LambdaExpr)); p = p.getParentNode().orElse(null)) {
             if (p instanceof LambdaExpr) {
                 return " returned by a lambda credentials provider";
             }
