@@ -76,7 +76,7 @@ public final class LambdaHandlers implements Indexer<JavaSource> {
         }
         String pkg = LexicalJava.packageName(text);
         List<Fact<?>> facts = new ArrayList<>();
-        for (TypeHeader header : LexicalJava.typeHeaders(LexicalJava.codeOnly(text))) {
+        for (TypeHeader header : LexicalJava.typeHeaders(text)) {
             String qualified = pkg.isEmpty() ? header.simpleName() : pkg + "." + header.simpleName();
             facts.add(TYPES.of(new TypeEdge(qualified, header.simpleName(), header.supertypes())));
         }
@@ -129,7 +129,7 @@ public final class LambdaHandlers implements Indexer<JavaSource> {
         if (known.isEmpty() || !text.contains("extends")) {
             return false;
         }
-        for (TypeHeader h : LexicalJava.typeHeaders(LexicalJava.codeOnly(text))) {
+        for (TypeHeader h : LexicalJava.typeHeaders(text)) {
             if (h.supertypes().stream().anyMatch(known::contains)) {
                 return true;
             }

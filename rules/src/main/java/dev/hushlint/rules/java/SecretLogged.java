@@ -80,10 +80,6 @@ public final class SecretLogged implements Rule<JavaSource> {
             "authkey", "passcode"};
     private static final Pattern ENV_KEY = Pattern.compile("get(?:env|Property)\\(\\s*\"([^\"]{1,100})\"");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
-    private static final Pattern SINK_LINE = Pattern.compile(
-            "\\b(?:log|LOG|logger|LOGGER|\\w*Logger|\\w*_LOG)\\s*\\.|getLogger\\(|System\\.(?:out|err)|(?:Exception|Error)\\s*\\("
-                    // building a message that a later line logs
-                    + "|\\bformat(?:ted)?\\(|\\bappend\\(|\\bjoin\\(|\"\\s*\\+|\\+\\s*\"");
 
     @Override
     public RuleInfo info() {
@@ -221,26 +217,40 @@ public final class SecretLogged implements Rule<JavaSource> {
         if (!mentions) {
             return false;
         }
-        Matcher env = ENV_KEY.matcher(text);
+        Matcher env = ENV_KEY.matcher(text.contains("getenv") || text.contains("getProperty") ? text : "");
         while (env.find()) {
             if (SecretNames.isSecretName(env.group(1))) {
                 return true;
             }
         }
-        String code = LexicalJava.codeOnly(text);
-        int start = 0;
-        while (start < code.length()) {
-            int end = code.indexOf('\n', start);
-            if (end < 0) {
-                end = code.length();
+        // only the lines where a secret word occurs are looked at, in comment- and string-free code
+        String code = null;
+        for (String stem : SECRET_STEMS) {
+            int from = 0;
+            int at;
+            while ((at = lower.indexOf(stem, from)) >= 0) {
+                int lineStart = lower.lastIndexOf('\n', at) + 1;
+                int lineEnd = lower.indexOf('\n', at);
+                lineEnd = lineEnd < 0 ? lower.length() : lineEnd;
+                from = lineEnd;
+                if (code == null) {
+                    code = LexicalJava.codeOnly(text);
+                }
+                String line = code.substring(lineStart, lineEnd);
+                if (sinkLine(line) && namesSecret(line)) {
+                    return true;
+                }
             }
-            String line = code.substring(start, end);
-            if (SINK_LINE.matcher(line).find() && namesSecret(line)) {
-                return true;
-            }
-            start = end + 1;
         }
         return false;
+    }
+
+    /** A log, print or exception on the line, or a message being built (concatenation, format, append). */
+    private static boolean sinkLine(String line) {
+        return line.contains("log") || line.contains("Log") || line.contains("LOG") || line.contains("System.")
+                || line.contains("Exception(") || line.contains("Error(") || line.contains("format")
+                || line.contains("append(") || line.contains("join(")
+                || line.indexOf('"') >= 0 && line.indexOf('+') >= 0;
     }
 
     private static boolean namesSecret(String line) {
@@ -261,7 +271,7 @@ public final class SecretLogged implements Rule<JavaSource> {
             String w = word.toLowerCase(Locale.ROOT);
             for (String stem : SECRET_STEMS) {
                 if (w.contains(stem)) {
-                    if (SecretNames.isSecretName(word)) {
+                    if (SecretFlow.namesSecretValue(word)) {
                         return true;
                     }
                     break;

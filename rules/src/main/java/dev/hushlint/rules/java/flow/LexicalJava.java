@@ -83,22 +83,50 @@ public final class LexicalJava {
         return m.find() ? m.group(1) : "";
     }
 
-    /** Type declarations with at least one supertype, read from comment- and string-free code. */
-    public static List<TypeHeader> typeHeaders(String code) {
+    /**
+     * Type declarations with at least one supertype, found from each {@code extends}/{@code implements}
+     * keyword by looking back for its {@code class}/{@code interface}/{@code record}/{@code enum} header:
+     * only {@code indexOf} over files that hold no such keyword. Raw text (comments included), so a commented
+     * out declaration may add an edge; the hierarchy tolerates that.
+     */
+    public static List<TypeHeader> typeHeaders(String text) {
         List<TypeHeader> headers = new ArrayList<>();
-        Matcher m = TYPE_KEYWORD.matcher(code);
-        while (m.find()) {
-            int open = code.indexOf('{', m.end());
-            if (open < 0) {
-                break;
-            }
-            String header = stripNested(code.substring(m.end(), open));
-            if (header == null || header.indexOf(';') >= 0 || header.indexOf('}') >= 0 || header.indexOf('=') >= 0) {
-                continue;
-            }
-            List<String> supertypes = supertypes(header);
-            if (!supertypes.isEmpty()) {
-                headers.add(new TypeHeader(m.group(2), supertypes));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (String keyword : new String[]{"extends", "implements"}) {
+            int from = 0;
+            int at;
+            while ((at = text.indexOf(keyword, from)) >= 0) {
+                from = at + keyword.length();
+                if (at > 0 && Character.isJavaIdentifierPart(text.charAt(at - 1))
+                        || from < text.length() && Character.isJavaIdentifierPart(text.charAt(from))) {
+                    continue;
+                }
+                int segmentStart = Math.max(Math.max(text.lastIndexOf(';', at), text.lastIndexOf('{', at)),
+                        text.lastIndexOf('}', at)) + 1;
+                int open = text.indexOf('{', at);
+                if (open < 0) {
+                    break;
+                }
+                Matcher m = TYPE_KEYWORD.matcher(text).region(segmentStart, at);
+                int start = -1;
+                int nameEnd = -1;
+                String name = null;
+                while (m.find()) {
+                    start = m.start();
+                    nameEnd = m.end();
+                    name = m.group(2);
+                }
+                if (name == null || !seen.add(start)) {
+                    continue;
+                }
+                String header = stripNested(text.substring(nameEnd, open));
+                if (header == null || header.indexOf(';') >= 0 || header.indexOf('}') >= 0 || header.indexOf('=') >= 0) {
+                    continue;
+                }
+                List<String> supertypes = supertypes(header);
+                if (!supertypes.isEmpty()) {
+                    headers.add(new TypeHeader(name, supertypes));
+                }
             }
         }
         return headers;

@@ -106,6 +106,10 @@ public final class SecretFlow {
             "lex", "is", "has", "should", "validate", "check", "verify", "reset", "clear", "rotate", "revoke", "set",
             "update", "remove", "delete", "save", "store", "count", "expect", "match", "consume", "with", "on", "handle",
             "process", "mask", "redact", "hash", "encrypt", "sign", "compare", "invalidate", "expire", "supports");
+    private static final Set<String> NON_VALUE_WORDS = Set.of("class", "algorithm", "algorithms", "alg", "alias",
+            "aliases", "kind", "mode", "spec", "factory", "generator", "status", "state", "callback", "handler",
+            "listener", "exception", "builder", "permission", "info", "impl", "usage", "option", "options", "supplier",
+            "loader", "parser", "request", "response", "result", "holder", "entry");
     private static final Set<String> TEXT_TYPES = Set.of("String", "CharSequence", "char", "byte", "StringBuilder",
             "StringBuffer", "Object", "SdkBytes", "ByteBuffer", "var", "Optional", "Secret", "SecureString",
             "GuardedString", "Supplier");
@@ -271,7 +275,7 @@ public final class SecretFlow {
     }
 
     private static boolean secretNamed(String name, Type declared) {
-        if (!SecretNames.isSecretName(name)) {
+        if (!namesSecretValue(name)) {
             return false;
         }
         if (declared == null) {
@@ -356,8 +360,7 @@ public final class SecretFlow {
                 return field(fa.getNameAsString());
             }
             String id = fa.getNameAsString();
-            return !isConstantName(id) && SecretNames.isSecretName(id)
-                    ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
+            return isVariableName(id) && namesSecretValue(id) ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
         }
         if (e instanceof ArrayAccessExpr aa) {
             Taint t = eval(aa.getName());
@@ -399,14 +402,14 @@ public final class SecretFlow {
         if (type != null && JavaNodes.field(type, id).isPresent()) {
             return field(id);
         }
-        // inherited or outer field: judge by name; constants (ALL_CAPS) are usually key names
-        return !isConstantName(id) && SecretNames.isSecretName(id) ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
+        // inherited or outer field: judge by name; constants (ALL_CAPS) are usually key names, Capitalised names types
+        return isVariableName(id) && namesSecretValue(id) ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
     }
 
     private Taint field(String id) {
         Optional<VariableDeclarator> f = type == null ? Optional.empty() : JavaNodes.field(type, id);
         if (f.isEmpty()) {
-            return SecretNames.isSecretName(id) && !isConstantName(id) ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
+            return isVariableName(id) && namesSecretValue(id) ? new Taint(Kind.SECRET, "field '" + id + "'", null) : null;
         }
         VariableDeclarator v = f.get();
         if (!secretNamed(id, v.getType())) {
@@ -426,8 +429,21 @@ public final class SecretFlow {
         return new Taint(Kind.SECRET, "field '" + id + "'", null);
     }
 
-    private static boolean isConstantName(String id) {
-        return id.equals(id.toUpperCase(Locale.ROOT));
+    /**
+     * The shared vocabulary's judgement, narrowed for data flow: a name whose last word denotes a kind of
+     * thing rather than a value ({@code credentialClass}, {@code privateKeyAlgorithm}, {@code secretKeyFactory})
+     * holds no secret.
+     */
+    public static boolean namesSecretValue(String name) {
+        if (!SecretNames.isSecretName(name)) {
+            return false;
+        }
+        List<String> words = SecretNames.words(name);
+        return words.isEmpty() || !NON_VALUE_WORDS.contains(words.get(words.size() - 1));
+    }
+
+    private static boolean isVariableName(String id) {
+        return !id.isEmpty() && Character.isLowerCase(id.charAt(0));
     }
 
     private Taint creation(ObjectCreationExpr o) {
@@ -568,10 +584,10 @@ public final class SecretFlow {
     /** {@code getPassword()}, {@code apiKey()}, {@code secretString()}: reads of a secret-named property. */
     private static boolean accessorOfSecret(String name) {
         if (name.startsWith("get") && name.length() > 3 && Character.isUpperCase(name.charAt(3))) {
-            return SecretNames.isSecretName(name.substring(3));
+            return namesSecretValue(name.substring(3));
         }
         List<String> words = SecretNames.words(name);
-        return !words.isEmpty() && !NON_ACCESSOR_VERBS.contains(words.get(0)) && SecretNames.isSecretName(name);
+        return !words.isEmpty() && !NON_ACCESSOR_VERBS.contains(words.get(0)) && namesSecretValue(name);
     }
 
     private static Taint showing(Taint t) {
