@@ -1,0 +1,193 @@
+package dev.hushlint.rules.java;
+
+import dev.hushlint.engine.Finding;
+import dev.hushlint.engine.RuleResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SecretLoggedTest {
+
+    private final SecretLogged rule = new SecretLogged();
+
+    private List<Finding> check(String body) {
+        return JavaRuleRunner.check(rule, """
+                import org.slf4j.Logger;
+                import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+                import software.amazon.awssdk.services.ssm.SsmClient;
+                class Sample {
+                    private static final Logger log = null;
+                    private final SecretsManagerClient sm = SecretsManagerClient.create();
+                    private final SsmClient ssm = SsmClient.create();
+                """ + body + "\n}\n");
+    }
+
+    private static List<Integer> lines(List<Finding> findings) {
+        return JavaRuleRunner.lines(findings, SecretLogged.INFO.id());
+    }
+
+    @Test
+    void secretsManagerValueThroughLocalsAndConcatenation() {
+        List<Finding> f = check("""
+                void m(String arn) {
+                    String s = sm.getSecretValue(r -> r.secretId(arn)).secretString();
+                    String msg = "secret: " + s;
+                    log.info(msg);
+                }""");
+        assertThat(lines(f)).containsExactly(11);
+        assertThat(f.get(0).message()).contains("Secrets Manager GetSecretValue").contains("log call info()");
+        assertThat(f.get(0).secret()).isNull();
+        assertThat(f.get(0).logicalPosition()).isEqualTo("Sample#m/info").doesNotContain("11");
+    }
+
+    @Test
+    void derivedValuesAndMetadataAreNotTheSecret() {
+        List<Finding> f = check("""
+                void m(String arn) throws Exception {
+                    var resp = sm.getSecretValue(r -> r.secretId(arn));
+                    String s = resp.secretString();
+                    log.info("len {}", s.length());
+                    log.info("empty {}", s.isEmpty());
+                    log.info("set {}", s != null);
+                    log.info("hash {}", s.hashCode());
+                    log.info("digest {}", java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes()));
+                    log.info("arn {} name {} version {}", resp.arn(), resp.name(), resp.versionId());
+                    log.info("response {}", resp);
+                    log.info("masked {}****", s.substring(0, 2));
+                }""");
+        assertThat(f).isEmpty();
+    }
+
+    @Test
+    void ssmOnlyWithDecryption() {
+        List<Finding> f = check("""
+                void m() {
+                    String plain = ssm.getParameter(r -> r.name("/a/b").withDecryption(true)).parameter().value();
+                    String cipher = ssm.getParameter(r -> r.name("/a/b")).parameter().value();
+                    log.info("v {}", plain);
+                    log.info("v {}", cipher);
+                }""");
+        assertThat(lines(f)).containsExactly(11);
+    }
+
+    @Test
+    void formatBuilderAndLambdaFlows() {
+        List<Finding> f = check("""
+                void m(String dbPassword, java.util.List<String> names) {
+                    log.debug(String.format("pw=%s", dbPassword));
+                    StringBuilder sb = new StringBuilder();
+                    sb.append("x").append(dbPassword);
+                    log.debug(sb.toString());
+                    names.forEach(n -> log.debug(n + dbPassword));
+                    java.util.Optional.of(dbPassword).ifPresent(p -> System.err.println(p));
+                }""");
+        assertThat(lines(f)).containsExactly(9, 12, 13, 14);
+    }
+
+    @Test
+    void builderLoggedBeforeTheSecretIsAppendedIsClean() {
+        List<Finding> f = check("""
+                void m(String token) {
+                    StringBuilder sb = new StringBuilder("request ");
+                    log.debug(sb.toString());
+                    sb.append(token);
+                }""");
+        assertThat(f).isEmpty();
+    }
+
+    @Test
+    void environmentAndPropertiesBySecretName() {
+        List<Finding> f = check("""
+                private static final String KEY_ENV = "STRIPE_API_KEY";
+                void m() {
+                    log.info("k {}", System.getenv(KEY_ENV));
+                    log.info("p {}", System.getProperty("db.password"));
+                    log.info("arn {}", System.getenv("DB_SECRET_ARN"));
+                    log.info("region {}", System.getenv("AWS_REGION"));
+                    log.info("k {}", System.getenv().get("GITHUB_TOKEN"));
+                }""");
+        assertThat(lines(f)).containsExactly(10, 11, 14);
+        assertThat(f.get(0).message()).contains("environment variable STRIPE_API_KEY");
+    }
+
+    @Test
+    void hardcodedLiteralInSecretNamedVariableCarriesTheValue() {
+        List<Finding> f = check("""
+                void m() {
+                    String apiSecret = "q8Zt4vLr2NwX7pKc";
+                    String passwordKey = "db.password";
+                    String label = "Enter your password";
+                    log.info("s {}", apiSecret);
+                    log.info("k {}", passwordKey);
+                    log.info(label);
+                }""");
+        assertThat(lines(f)).containsExactly(12);
+        assertThat(f.get(0).secret()).isEqualTo("q8Zt4vLr2NwX7pKc");
+        assertThat(f.get(0).message()).doesNotContain("q8Zt4vLr2NwX7pKc");
+    }
+
+    @Test
+    void exceptionMessagesPrintsAndLambdaLogger() {
+        List<Finding> f = check("""
+                void m(String clientSecret, com.amazonaws.services.lambda.runtime.Context context) {
+                    context.getLogger().log("cs " + clientSecret);
+                    if (clientSecret.isBlank()) {
+                        throw new IllegalArgumentException("client secret is blank");
+                    }
+                    RuntimeException e = new RuntimeException("bad secret " + clientSecret);
+                    e.printStackTrace();
+                    System.out.printf("%s%n", clientSecret);
+                }""");
+        assertThat(lines(f)).containsExactly(9, 13, 15);
+    }
+
+    @Test
+    void parsedSecretDocumentKeysAreJudgedByName() {
+        List<Finding> f = check("""
+                void m(com.fasterxml.jackson.databind.ObjectMapper mapper) throws Exception {
+                    String json = sm.getSecretValue(r -> r.secretId("db")).secretString();
+                    java.util.Map<String, String> creds = mapper.readValue(json, java.util.Map.class);
+                    log.info("user {}", creds.get("username"));
+                    log.info("host {}", creds.get("host"));
+                    log.info("pw {}", creds.get("password"));
+                    log.info("all {}", creds);
+                    log.info("keys {}", creds.keySet());
+                }""");
+        assertThat(lines(f)).containsExactly(13, 14);
+    }
+
+    @Test
+    void typeAndFactoryNamesAreNotSecrets() {
+        List<Finding> f = check("""
+                private String credentialClass;
+                void m(javax.crypto.SecretKey secretKey, String privateKeyAlgorithm) throws Exception {
+                    log.info("class {}", credentialClass);
+                    log.info("alg {}", privateKeyAlgorithm);
+                    log.info("factory {}", javax.crypto.SecretKeyFactory.getInstance("AES"));
+                    log.info("key object {}", secretKey);
+                    int tokenCount = 3;
+                    log.info("tokens {}", tokenCount);
+                }""");
+        assertThat(f).isEmpty();
+    }
+
+    @Test
+    void prefilterSkipsFilesWithoutSecretsOrSinksWithoutParsing() {
+        // a syntax error would be a parse-error notification if the file were parsed
+        RuleResult clean = JavaRuleRunner.result(rule, "class A { void m( { log.info(\"hello\"); }");
+        assertThat(clean).isEqualTo(RuleResult.NONE);
+        assertThat(SecretLogged.mayLogSecret("class A { void m(String password) { store(password); } }")).isFalse();
+        assertThat(SecretLogged.mayLogSecret("class A { void m(String password) { log.info(\"p \" + password); } }")).isTrue();
+        assertThat(SecretLogged.mayLogSecret("class A { String s = System.getenv(\"DB_PASSWORD\"); }")).isTrue();
+        assertThat(SecretLogged.mayLogSecret("// log the password\nclass A { }")).isFalse();
+    }
+
+    @Test
+    void unparsableCandidateIsANotification() {
+        RuleResult r = JavaRuleRunner.result(rule, "class A { void m(String password) { log.info(\"p \" + password) }");
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.notifications()).singleElement().satisfies(n -> assertThat(n.code()).isEqualTo("parse-error"));
+    }
+}
