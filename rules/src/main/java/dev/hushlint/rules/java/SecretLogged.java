@@ -27,6 +27,8 @@ import dev.hushlint.rules.secret.SecretNames;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -223,59 +225,117 @@ public final class SecretLogged implements Rule<JavaSource> {
                 return true;
             }
         }
-        // only the lines where a secret word occurs are looked at, in comment- and string-free code
-        String code = null;
-        for (String stem : SECRET_STEMS) {
-            int from = 0;
-            int at;
-            while ((at = lower.indexOf(stem, from)) >= 0) {
-                int lineStart = lower.lastIndexOf('\n', at) + 1;
-                int lineEnd = lower.indexOf('\n', at);
-                lineEnd = lineEnd < 0 ? lower.length() : lineEnd;
-                from = lineEnd;
-                if (code == null) {
-                    code = LexicalJava.codeOnly(text);
+        return secretReachesSinkStatement(LexicalJava.codeOnly(text));
+    }
+
+    /**
+     * A lexical approximation of the flow, over comment- and string-free code split into statements: names
+     * that are secret-named, or assigned or filled ({@code sb.append(x)}) from a statement holding such a
+     * name, are tracked; true when a statement with a log, print or exception sink holds a tracked name.
+     */
+    private static boolean secretReachesSinkStatement(String code) {
+        Set<String> tracked = new HashSet<>();
+        Map<String, Boolean> judged = new HashMap<>();
+        List<String> statements = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == ';' || c == '{' || c == '}') {
+                if (i > start + 1) {
+                    statements.add(code.substring(start, i));
                 }
-                String line = code.substring(lineStart, lineEnd);
-                if (sinkLine(line) && namesSecret(line)) {
+                start = i + 1;
+            }
+        }
+        for (int round = 0; round < 2; round++) {
+            for (String statement : statements) {
+                Matcher id = IDENTIFIER.matcher(statement);
+                boolean holds = false;
+                String first = null;
+                while (id.find()) {
+                    String word = id.group();
+                    if (first == null) {
+                        first = word;
+                    }
+                    if (tracked.contains(word) || judged.computeIfAbsent(word, SecretLogged::secretNamedWord)) {
+                        holds = true;
+                        break;
+                    }
+                }
+                if (!holds) {
+                    continue;
+                }
+                if (sinkStatement(statement)) {
                     return true;
+                }
+                String target = declaresPrimitive(statement) ? null : assignmentTarget(statement);
+                if (target != null) {
+                    tracked.add(target);
+                } else if (first != null && (statement.contains(".append(") || statement.contains(".put(")
+                        || statement.contains(".add(") || statement.contains(".setProperty("))) {
+                    tracked.add(first);
                 }
             }
         }
         return false;
     }
 
-    /** A log, print or exception on the line, or a message being built (concatenation, format, append). */
-    private static boolean sinkLine(String line) {
-        return line.contains("log") || line.contains("Log") || line.contains("LOG") || line.contains("System.")
-                || line.contains("Exception(") || line.contains("Error(") || line.contains("format")
-                || line.contains("append(") || line.contains("join(")
-                || line.indexOf('"') >= 0 && line.indexOf('+') >= 0;
-    }
-
-    private static boolean namesSecret(String line) {
-        String lower = line.toLowerCase(Locale.ROOT);
-        boolean any = false;
+    private static boolean secretNamedWord(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
         for (String stem : SECRET_STEMS) {
-            if (lower.contains(stem)) {
-                any = true;
-                break;
+            if (w.contains(stem)) {
+                return SecretFlow.namesSecretValue(word);
             }
         }
-        if (!any) {
-            return false;
+        return false;
+    }
+
+    /** The variable a statement assigns ({@code String x = …}, {@code x = …}, {@code x += …}), or null. */
+    private static String assignmentTarget(String statement) {
+        int eq = statement.indexOf('=');
+        while (eq > 0 && (eq + 1 < statement.length() && statement.charAt(eq + 1) == '='
+                || "!<>=".indexOf(statement.charAt(eq - 1)) >= 0)) {
+            eq = statement.indexOf('=', eq + 2);
         }
-        Matcher id = IDENTIFIER.matcher(line);
-        while (id.find()) {
-            String word = id.group();
-            String w = word.toLowerCase(Locale.ROOT);
-            for (String stem : SECRET_STEMS) {
-                if (w.contains(stem)) {
-                    if (SecretFlow.namesSecretValue(word)) {
-                        return true;
-                    }
-                    break;
-                }
+        if (eq <= 0) {
+            return null;
+        }
+        int end = eq;
+        while (end > 0 && "+-*/|&^ \t\r\n".indexOf(statement.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int begin = end;
+        while (begin > 0 && Character.isJavaIdentifierPart(statement.charAt(begin - 1))) {
+            begin--;
+        }
+        return begin < end ? statement.substring(begin, end) : null;
+    }
+
+    private static final String[] SINK_TOKENS = {".debug(", ".info(", ".warn(", ".warning(", ".error(", ".trace(",
+            ".fatal(", ".fine(", ".finer(", ".finest(", ".severe(", ".config(", ".log(", ".logp(", ".printf(",
+            ".addArgument(", ".addKeyValue(", "System.out", "System.err", "Exception(", "Error("};
+    private static final String[] PRIMITIVE_DECLARATIONS = {"int ", "long ", "boolean ", "short ", "byte ", "char ",
+            "double ", "float "};
+
+    /** A log, print or exception in the statement. */
+    private static boolean sinkStatement(String statement) {
+        for (String token : SINK_TOKENS) {
+            if (statement.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code int n = password.length}: a number derived from a secret is not followed. */
+    private static boolean declaresPrimitive(String statement) {
+        String t = statement.strip();
+        if (t.startsWith("final ")) {
+            t = t.substring(6);
+        }
+        for (String p : PRIMITIVE_DECLARATIONS) {
+            if (t.startsWith(p)) {
+                return true;
             }
         }
         return false;

@@ -55,6 +55,10 @@ public final class JavaFlowRulesBenchmark {
         System.out.printf("prefilter: secret-logged would parse %d files, Lambda rules %d files%n",
                 secretLoggedParses, lambdaParses);
         System.out.printf("findings %d, notifications %d%n", report.findings().size(), report.notifications().size());
+        if (args.length > 1) {
+            writeMinimalSarif(report, root, Path.of(args[1]));
+            return;
+        }
         inMemory(root);
         report.findings().forEach(f -> System.out.println("  " + f));
         List.copyOf(report.notifications()).stream().limit(20).forEach(n -> System.out.println("  " + n));
@@ -119,6 +123,21 @@ public final class JavaFlowRulesBenchmark {
             line.append(String.format(", total %.2f s CPU, findings %d", (bean.getCurrentThreadCpuTime() - cpu) / 1e9, findings));
             System.out.println(line);
         }
+    }
+
+    /** The fields ../shared/eval/score.py reads (rule id, relative path, start line); no engine writer needed. */
+    private static void writeMinimalSarif(Report report, Path root, Path out) throws IOException {
+        StringBuilder json = new StringBuilder("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"hushlint\"}},\"results\":[");
+        String sep = "";
+        for (dev.hushlint.engine.Finding f : report.findings()) {
+            String uri = root.relativize(f.location().file()).toString().replace('\\', '/');
+            json.append(sep).append("{\"ruleId\":\"").append(f.ruleId()).append("\",\"locations\":[{\"physicalLocation\":")
+                    .append("{\"artifactLocation\":{\"uri\":\"").append(uri).append("\"},\"region\":{\"startLine\":")
+                    .append(f.location().startLine()).append("}}}]}");
+            sep = ",";
+        }
+        json.append("]}]}");
+        Files.writeString(out, json);
     }
 
     private JavaFlowRulesBenchmark() {

@@ -35,15 +35,17 @@ public final class CacheGuards {
     }
 
     public static boolean isCached(Node call, Node member, TypeDeclaration<?> type) {
-        Node child = call;
-        for (Node p = call.getParentNode().orElse(null); p != null && child != member;
-             child = p, p = p.getParentNode().orElse(null)) {
+        Node child = null;
+        for (Node p = call; p != null && child != member; child = p, p = p.getParentNode().orElse(null)) {
             if ((p instanceof LambdaExpr || p instanceof MethodReferenceExpr)
                     && p.getParentNode().orElse(null) instanceof MethodCallExpr loader
                     && LOADING_CALLS.contains(loader.getNameAsString())
                     && (loader.getNameAsString().startsWith("memoize")
                     || loader.getScope().map(s -> JavaNodes.fieldRef(s, member, type) != null).orElse(false))) {
                 return true;
+            }
+            if (child == null) {
+                continue;
             }
             if (p instanceof IfStmt ifs && child != ifs.getCondition() && guards(ifs.getCondition(), child, member, type)) {
                 return true;

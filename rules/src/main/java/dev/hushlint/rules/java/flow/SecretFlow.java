@@ -52,7 +52,9 @@ public final class SecretFlow {
         /** a collection or parsed document holding it, whose {@code toString} shows it */
         STRUCTURE,
         /** an SDK response holding it, whose {@code toString} redacts it */
-        RESPONSE
+        RESPONSE,
+        /** a part of a structure read under a key that names no secret: its own secret-named keys are secrets */
+        NESTED
     }
 
     /**
@@ -67,7 +69,7 @@ public final class SecretFlow {
         }
 
         public boolean shows() {
-            return kind != Kind.RESPONSE;
+            return kind == Kind.SECRET || kind == Kind.STRUCTURE;
         }
     }
 
@@ -89,7 +91,18 @@ public final class SecretFlow {
     private static final Set<String> STRUCTURE_GETTERS = Set.of("get", "getString", "getAsString", "optString",
             "path", "getOrDefault", "opt", "findValue", "at", "getAsJsonPrimitive", "getProperty", "getText", "getStr");
     private static final Set<String> STRUCTURE_VIEWS = Set.of("values", "entrySet", "stream", "iterator", "elements",
-            "fields", "parallelStream", "toList", "collect", "filter", "sorted");
+            "fields", "parallelStream", "toList", "collect", "filter", "sorted", "getAsJsonObject", "getAsJsonArray",
+            "getJSONObject", "getJSONArray", "asMap", "toMap", "getObject", "optJSONObject", "with", "deepCopy");
+    /**
+     * Calls that read one entry of a map, document, header set or property set under a key (not
+     * {@code getString}: a resource bundle's messages are keyed like "Enter.keystore.password.").
+     */
+    private static final Set<String> KEYED_READS = Set.of("get", "optString", "path", "getOrDefault", "opt",
+            "getProperty", "getHeader", "getFirst", "getFirstHeader", "header", "getParameter", "getAsJsonPrimitive",
+            "findValue", "getValue");
+    /** Header names that carry a credential though the vocabulary would not call them secret-named. */
+    private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
+            "set-cookie", "x-amz-security-token");
     private static final Set<String> RESPONSE_SECRET = Set.of("secretString", "getSecretString", "secretBinary",
             "getSecretBinary", "value", "getValue");
     private static final Set<String> RESPONSE_VIEWS = Set.of("parameter", "getParameter", "parameters",
@@ -97,7 +110,7 @@ public final class SecretFlow {
             "orElseThrow", "stream", "iterator", "next", "findFirst", "findAny", "orElse", "resultOrThrow");
     private static final Set<String> MUTATORS_TEXT = Set.of("append", "insert", "add", "setLength");
     private static final Set<String> MUTATORS_STRUCTURE = Set.of("addAll", "put", "putAll", "set", "push", "offer",
-            "putIfAbsent", "addFirst", "addLast");
+            "putIfAbsent", "addFirst", "addLast", "setProperty", "addProperty", "putOpt", "accumulate");
     private static final Set<String> ELEMENT_CALLBACKS = Set.of("forEach", "ifPresent", "ifPresentOrElse", "map",
             "flatMap", "filter", "peek", "anyMatch", "allMatch", "noneMatch", "computeIfPresent", "thenAccept",
             "thenApply", "thenCompose", "whenComplete", "forEachOrdered", "forEachRemaining", "handle");
@@ -229,7 +242,8 @@ public final class SecretFlow {
                 if (a instanceof LambdaExpr lambda && !lambda.getParameters().isEmpty()) {
                     int index = lambda.getParameters().size() == 2 && (name.equals("forEach") || name.equals("computeIfPresent"))
                             ? 1 : 0;
-                    Kind element = receiver.kind() == Kind.RESPONSE ? Kind.RESPONSE : Kind.SECRET;
+                    Kind element = receiver.kind() == Kind.RESPONSE || receiver.kind() == Kind.NESTED
+                            ? receiver.kind() : Kind.SECRET;
                     taint(lambda.getParameter(index).getNameAsString(), receiver.as(element), lambda);
                 }
             }
@@ -364,7 +378,7 @@ public final class SecretFlow {
         }
         if (e instanceof ArrayAccessExpr aa) {
             Taint t = eval(aa.getName());
-            return t == null ? null : t.kind() == Kind.RESPONSE ? t : t.as(Kind.SECRET);
+            return t == null ? null : t.kind() == Kind.RESPONSE || t.kind() == Kind.NESTED ? t : t.as(Kind.SECRET);
         }
         if (e instanceof ArrayCreationExpr ac) {
             return ac.getInitializer().map(this::eval).orElse(null);
@@ -440,6 +454,27 @@ public final class SecretFlow {
         }
         List<String> words = SecretNames.words(name);
         return words.isEmpty() || !NON_VALUE_WORDS.contains(words.get(words.size() - 1));
+    }
+
+    /**
+     * A map key, property, JSON field or header name whose value is a secret: key-shaped (no spaces, no
+     * trailing dot, at most five words) and ending in the secret word ({@code db.password}, {@code x-api-key},
+     * {@code clientSecret}), so a message key such as {@code Key.password.must.be.at.least.6.characters} is not one.
+     */
+    static boolean secretKey(String key) {
+        if (CREDENTIAL_HEADERS.contains(key.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (key.isEmpty() || key.length() > 80 || key.endsWith(".") || !key.matches("[A-Za-z0-9_.:/-]+")) {
+            return false;
+        }
+        List<String> words = SecretNames.words(key);
+        if (words.isEmpty() || words.size() > 5 || !namesSecretValue(key)) {
+            return false;
+        }
+        String last = words.get(words.size() - 1);
+        String lastTwo = words.size() >= 2 ? words.get(words.size() - 2) + " " + last : last;
+        return SecretNames.isSecretName(last) || SecretNames.isSecretName(lastTwo);
     }
 
     private static boolean isVariableName(String id) {
@@ -518,12 +553,19 @@ public final class SecretFlow {
                         || name.equals("toPrettyString") || name.equals("asText") || name.equals("textValue")) {
                     return receiver.as(Kind.SECRET);
                 }
-                if (STRUCTURE_GETTERS.contains(name) && !m.getArguments().isEmpty()) {
+                if ((STRUCTURE_GETTERS.contains(name) || KEYED_READS.contains(name)) && !m.getArguments().isEmpty()) {
                     String key = literalValue(m.getArgument(0));
-                    if (key == null || SecretNames.isSecretName(key)) {
+                    if (key == null || secretKey(key)) {
                         return receiver.as(Kind.SECRET);
                     }
-                    return null;
+                    return receiver.as(Kind.NESTED);
+                }
+                return STRUCTURE_VIEWS.contains(name) ? receiver : null;
+            }
+            case NESTED -> {
+                if ((STRUCTURE_GETTERS.contains(name) || KEYED_READS.contains(name)) && !m.getArguments().isEmpty()) {
+                    String key = literalValue(m.getArgument(0));
+                    return key != null && secretKey(key) ? receiver.as(Kind.SECRET) : receiver;
                 }
                 return STRUCTURE_VIEWS.contains(name) ? receiver : null;
             }
@@ -553,6 +595,12 @@ public final class SecretFlow {
             String key = literalValue(m.getArgument(0));
             return key != null && SecretNames.isSecretName(key)
                     ? new Taint(Kind.SECRET, "environment variable " + key, null) : null;
+        }
+        if (KEYED_READS.contains(name) && argc >= 1 && argc <= 2 && m.getScope().isPresent() && !onSystem) {
+            String key = literalValue(m.getArgument(0));
+            if (key != null && secretKey(key)) {
+                return new Taint(Kind.SECRET, "the value under '" + key + "'", null);
+            }
         }
         Optional<SecretFetches.Fetch> fetch = SecretFetches.sdkFetch(m, fileText, type);
         if (fetch.isPresent()) {
