@@ -209,14 +209,7 @@ public final class SecretLogged implements Rule<JavaSource> {
             return true;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        boolean mentions = false;
-        for (String stem : SECRET_STEMS) {
-            if (lower.contains(stem)) {
-                mentions = true;
-                break;
-            }
-        }
-        if (!mentions) {
+        if (!mentionsStem(lower)) {
             return false;
         }
         Matcher env = ENV_KEY.matcher(text.contains("getenv") || text.contains("getProperty") ? text : "");
@@ -225,7 +218,7 @@ public final class SecretLogged implements Rule<JavaSource> {
                 return true;
             }
         }
-        return secretReachesSinkStatement(LexicalJava.codeOnly(text));
+        return secretReachesSinkStatement(LexicalJava.codeOnly(text), lower.length() == text.length() ? lower : null);
     }
 
     /**
@@ -233,22 +226,43 @@ public final class SecretLogged implements Rule<JavaSource> {
      * that are secret-named, or assigned or filled ({@code sb.append(x)}) from a statement holding such a
      * name, are tracked; true when a statement with a log, print or exception sink holds a tracked name.
      */
-    private static boolean secretReachesSinkStatement(String code) {
+    private static boolean secretReachesSinkStatement(String code, String lower) {
         Set<String> tracked = new HashSet<>();
         Map<String, Boolean> judged = new HashMap<>();
-        List<String> statements = new ArrayList<>();
+        List<int[]> ranges = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
             if (c == ';' || c == '{' || c == '}') {
                 if (i > start + 1) {
-                    statements.add(code.substring(start, i));
+                    ranges.add(new int[]{start, i});
                 }
                 start = i + 1;
             }
         }
+        // statements where a secret word occurs (all of them when offsets of the lower-cased text do not line up)
+        boolean[] stem = new boolean[ranges.size()];
+        if (lower == null) {
+            java.util.Arrays.fill(stem, true);
+        } else {
+            int[] starts = ranges.stream().mapToInt(r -> r[0]).toArray();
+            for (String st : SECRET_STEMS) {
+                for (int at = lower.indexOf(st); at >= 0; at = lower.indexOf(st, at + 1)) {
+                    int k = java.util.Arrays.binarySearch(starts, at);
+                    k = k >= 0 ? k : -k - 2;
+                    if (k >= 0 && at < ranges.get(k)[1]) {
+                        stem[k] = true;
+                    }
+                }
+            }
+        }
         for (int round = 0; round < 2; round++) {
-            for (String statement : statements) {
+            for (int k = 0; k < ranges.size(); k++) {
+                int[] r = ranges.get(k);
+                if (!stem[k] && !mentionsAny(code, r[0], r[1], tracked)) {
+                    continue;
+                }
+                String statement = code.substring(r[0], r[1]);
                 Matcher id = IDENTIFIER.matcher(statement);
                 boolean holds = false;
                 String first = null;
@@ -257,7 +271,13 @@ public final class SecretLogged implements Rule<JavaSource> {
                     if (first == null) {
                         first = word;
                     }
-                    if (tracked.contains(word) || judged.computeIfAbsent(word, SecretLogged::secretNamedWord)) {
+                    if (tracked.contains(word)) {
+                        holds = true;
+                        break;
+                    }
+                    boolean call = nextNonSpace(statement, id.end()) == '(';
+                    String key = call ? word + "(" : word;
+                    if (judged.computeIfAbsent(key, unused -> call ? secretAccessor(word) : secretNamedValue(word, code))) {
                         holds = true;
                         break;
                     }
@@ -280,14 +300,130 @@ public final class SecretLogged implements Rule<JavaSource> {
         return false;
     }
 
-    private static boolean secretNamedWord(String word) {
-        String w = word.toLowerCase(Locale.ROOT);
+    /** Does any secret stem occur in the lower-cased text? */
+    static boolean mentionsStem(String lower) {
         for (String stem : SECRET_STEMS) {
-            if (w.contains(stem)) {
-                return SecretFlow.namesSecretValue(word);
+            if (lower.contains(stem)) {
+                return true;
             }
         }
         return false;
+    }
+
+    private static boolean mentionsAny(String code, int from, int to, Set<String> names) {
+        for (String name : names) {
+            int at = code.indexOf(name, from);
+            if (at >= 0 && at < to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasSecretStem(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        for (String stem : SECRET_STEMS) {
+            if (w.contains(stem)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A secret-named variable or field, as the flow judges it: not a type name ({@code SharedSecrets}), and
+     * not declared in this file only with types that print no secret ({@code SecretKey masterSecret}).
+     */
+    private static boolean secretNamedValue(String word, String code) {
+        if (!hasSecretStem(word) || Character.isUpperCase(word.charAt(0)) && !word.equals(word.toUpperCase(Locale.ROOT))
+                || !SecretFlow.namesSecretValue(word)) {
+            return false;
+        }
+        boolean declared = false;
+        int from = 0;
+        int at;
+        while ((at = code.indexOf(word, from)) >= 0) {
+            from = at + word.length();
+            if (at > 0 && Character.isJavaIdentifierPart(code.charAt(at - 1))
+                    || from < code.length() && Character.isJavaIdentifierPart(code.charAt(from))) {
+                continue;
+            }
+            char after = nextNonSpace(code, from);
+            if (after != '=' && after != ';' && after != ',' && after != ')' || after == '=' && from + 1 < code.length()
+                    && code.indexOf("==", from) == skipSpaces(code, from)) {
+                continue;
+            }
+            String type = declaredTypeBefore(code, at);
+            if (type == null) {
+                continue;
+            }
+            declared = true;
+            if (SecretFlow.isTextType(type)) {
+                return true;
+            }
+        }
+        return !declared;
+    }
+
+    private static int skipSpaces(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The simple type name written before a declared name ({@code Map<String, X>[] name}), or null. */
+    private static String declaredTypeBefore(String code, int nameStart) {
+        int i = nameStart - 1;
+        while (i >= 0 && Character.isWhitespace(code.charAt(i))) {
+            i--;
+        }
+        // array brackets and type arguments
+        while (i >= 0 && (code.charAt(i) == ']' || code.charAt(i) == '[' || Character.isWhitespace(code.charAt(i)))) {
+            i--;
+        }
+        if (i >= 0 && code.charAt(i) == '>') {
+            int depth = 0;
+            for (; i >= 0; i--) {
+                char c = code.charAt(i);
+                if (c == '>') {
+                    depth++;
+                } else if (c == '<' && --depth == 0) {
+                    i--;
+                    break;
+                } else if (c == ';' || c == '{' || c == '}') {
+                    return null;
+                }
+            }
+        }
+        int end = i + 1;
+        while (i >= 0 && Character.isJavaIdentifierPart(code.charAt(i))) {
+            i--;
+        }
+        if (i + 1 >= end) {
+            return null;
+        }
+        String type = code.substring(i + 1, end);
+        return switch (type) {
+            case "return", "new", "throw", "else", "case", "assert", "yield" -> null;
+            default -> type;
+        };
+    }
+
+    /** {@code getPassword()}: an accessor of a secret-named property. */
+    private static boolean secretAccessor(String word) {
+        return word.startsWith("get") && word.length() > 3 && hasSecretStem(word)
+                && SecretFlow.namesSecretValue(word.substring(3));
+    }
+
+    private static char nextNonSpace(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return s.charAt(i);
+            }
+        }
+        return 0;
     }
 
     /** The variable a statement assigns ({@code String x = …}, {@code x = …}, {@code x += …}), or null. */

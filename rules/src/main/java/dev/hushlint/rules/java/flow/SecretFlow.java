@@ -477,6 +477,13 @@ public final class SecretFlow {
         return SecretNames.isSecretName(last) || SecretNames.isSecretName(lastTwo);
     }
 
+    /** Types whose values print their content (a {@code SecretKey} or {@code KeyStore} prints none). */
+    public static boolean isTextType(String simpleName) {
+        return TEXT_TYPES.contains(simpleName) || simpleName.equals("char") || simpleName.equals("byte")
+                || simpleName.startsWith("Map") || simpleName.startsWith("List") || simpleName.equals("Properties")
+                || simpleName.startsWith("Json") || simpleName.startsWith("JSON");
+    }
+
     private static boolean isVariableName(String id) {
         return !id.isEmpty() && Character.isLowerCase(id.charAt(0));
     }
