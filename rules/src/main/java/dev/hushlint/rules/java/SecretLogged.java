@@ -414,7 +414,7 @@ public final class SecretLogged implements Rule<JavaSource> {
     /** {@code getPassword()}: an accessor of a secret-named property. */
     private static boolean secretAccessor(String word) {
         return word.startsWith("get") && word.length() > 3 && hasSecretStem(word)
-                && SecretFlow.namesSecretValue(word.substring(3));
+                && SecretFlow.accessorNamesSecretText(word.substring(3));
     }
 
     private static char nextNonSpace(String s, int from) {

@@ -123,6 +123,16 @@ public final class SecretFlow {
             "aliases", "kind", "mode", "spec", "factory", "generator", "status", "state", "callback", "handler",
             "listener", "exception", "builder", "permission", "info", "impl", "usage", "option", "options", "supplier",
             "loader", "parser", "request", "response", "result", "holder", "entry");
+    /** Words that make "token" a credential: access token, bearer token, session token, bot token … */
+    private static final Set<String> TOKEN_QUALIFIERS = Set.of("access", "auth", "authorization", "authentication",
+            "bearer", "refresh", "id", "session", "api", "jwt", "oauth", "oauth2", "csrf", "xsrf", "bot", "personal",
+            "service", "security", "sas", "client", "app", "user", "login", "identity", "github", "gitlab", "slack",
+            "npm", "pypi", "vault", "sso", "saml", "okta", "cognito", "firebase", "webhook", "push", "device",
+            "verification", "invite", "magic", "private", "signed", "sts", "aws", "admin", "master", "deploy");
+    /** Last words of names whose values are secret text. */
+    private static final Set<String> TEXT_SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase",
+            "passcode", "secret", "token", "apikey", "authtoken", "pass", "jwtsecret", "clientsecret",
+            "webhooksecret");
     private static final Set<String> TEXT_TYPES = Set.of("String", "CharSequence", "char", "byte", "StringBuilder",
             "StringBuffer", "Object", "SdkBytes", "ByteBuffer", "var", "Optional", "Secret", "SecureString",
             "GuardedString", "Supplier");
@@ -453,7 +463,31 @@ public final class SecretFlow {
             return false;
         }
         List<String> words = SecretNames.words(name);
-        return words.isEmpty() || !NON_VALUE_WORDS.contains(words.get(words.size() - 1));
+        if (words.isEmpty() || NON_VALUE_WORDS.contains(words.get(words.size() - 1))) {
+            return false;
+        }
+        // "token" alone is as often a parser's token as a credential: it needs an auth word beside it
+        if (words.contains("token") || words.contains("tokens")) {
+            boolean otherSecretWord = words.stream().anyMatch(w -> !w.startsWith("token") && SecretNames.isSecretName(w));
+            return otherSecretWord || words.stream().anyMatch(TOKEN_QUALIFIERS::contains);
+        }
+        return true;
+    }
+
+    /**
+     * An accessor whose value is the secret text itself: {@code getPassword()}, {@code apiKey()},
+     * {@code getAccessToken()}, {@code secretString()} — not {@code getPrivateKey()} or {@code getCredentials()},
+     * whose objects print no key material or are of unknown type.
+     */
+    public static boolean accessorNamesSecretText(String property) {
+        if (!namesSecretValue(property)) {
+            return false;
+        }
+        List<String> words = SecretNames.words(property);
+        String last = words.get(words.size() - 1);
+        String lastTwo = words.size() >= 2 ? words.get(words.size() - 2) + " " + last : last;
+        return TEXT_SECRET_WORDS.contains(last) || lastTwo.equals("api key") || lastTwo.equals("access key")
+                || lastTwo.equals("secret string") || lastTwo.equals("secret binary") || lastTwo.equals("client secret");
     }
 
     /**
@@ -577,6 +611,12 @@ public final class SecretFlow {
                 return STRUCTURE_VIEWS.contains(name) ? receiver : null;
             }
             default -> {
+                if (name.equals("substring") || name.equals("subSequence")) {
+                    // a short prefix identifies a secret without revealing it; the rest after a prefix
+                    // ("Bearer ") is the secret
+                    boolean prefix = m.getArguments().size() == 2 && m.getArgument(0).toString().equals("0");
+                    return prefix ? null : receiver;
+                }
                 if (DERIVED.contains(name)) {
                     return null;
                 }
@@ -639,10 +679,10 @@ public final class SecretFlow {
     /** {@code getPassword()}, {@code apiKey()}, {@code secretString()}: reads of a secret-named property. */
     private static boolean accessorOfSecret(String name) {
         if (name.startsWith("get") && name.length() > 3 && Character.isUpperCase(name.charAt(3))) {
-            return namesSecretValue(name.substring(3));
+            return accessorNamesSecretText(name.substring(3));
         }
         List<String> words = SecretNames.words(name);
-        return !words.isEmpty() && !NON_ACCESSOR_VERBS.contains(words.get(0)) && namesSecretValue(name);
+        return !words.isEmpty() && !NON_ACCESSOR_VERBS.contains(words.get(0)) && accessorNamesSecretText(name);
     }
 
     private static Taint showing(Taint t) {
