@@ -174,6 +174,34 @@ class SecretLoggedTest {
     }
 
     @Test
+    void bareTokenIsAParserTokenButQualifiedTokensAndAuthorizationHeadersAreSecrets() {
+        List<Finding> f = check("""
+                void m(String token, String nextToken, String bearerToken, java.util.Map<String, String> headers) {
+                    log.info("token {}", token);
+                    log.info("next {}", nextToken);
+                    log.info("bearer {}", bearerToken);
+                    String auth = headers.get("Authorization").substring(7);
+                    log.info("auth {}", auth);
+                    log.info("auth prefix {}", auth.substring(0, 6));
+                    log.info("api key {}", headers.get("x-api-key"));
+                    log.info("trace {}", headers.get("x-amzn-trace-id"));
+                }""");
+        assertThat(lines(f)).containsExactly(11, 13, 15);
+    }
+
+    @Test
+    void accessorsOfKeyObjectsAreNotSecretText() {
+        List<Finding> f = check("""
+                void m(java.security.KeyPair pair, Config config) {
+                    log.info("key {}", pair.getPrivateKey());
+                    log.info("creds {}", config.getCredentials());
+                    log.info("password {}", config.getDbPassword());
+                    log.info("api key {}", config.apiKey());
+                }""");
+        assertThat(lines(f)).containsExactly(11, 12);
+    }
+
+    @Test
     void prefilterSkipsFilesWithoutSecretsOrSinksWithoutParsing() {
         // a syntax error would be a parse-error notification if the file were parsed
         RuleResult clean = JavaRuleRunner.result(rule, "class A { void m( { log.info(\"hello\"); }");
@@ -182,6 +210,16 @@ class SecretLoggedTest {
         assertThat(SecretLogged.mayLogSecret("class A { void m(String password) { log.info(\"p \" + password); } }")).isTrue();
         assertThat(SecretLogged.mayLogSecret("class A { String s = System.getenv(\"DB_PASSWORD\"); }")).isTrue();
         assertThat(SecretLogged.mayLogSecret("// log the password\nclass A { }")).isFalse();
+        // a flow through a local across statements is seen lexically too
+        assertThat(SecretLogged.mayLogSecret("""
+                class A { void m(String apiSecret) {
+                    String msg = String.format("%s",
+                            apiSecret);
+                    LOG.fine(msg);
+                } }""")).isTrue();
+        // a SecretKey object prints nothing secret: its name alone does not make the file a candidate
+        assertThat(SecretLogged.mayLogSecret("class A { void m(SecretKey masterSecret) { log.info(\"k \" + masterSecret); } }"))
+                .isFalse();
     }
 
     @Test
