@@ -104,6 +104,7 @@ public final class SecretLogged implements Rule<JavaSource> {
             return RuleResult.of(source.parseFailure());
         }
         Map<String, String> constants = constants(unit.get());
+        Set<String> secretRecords = SecretFlow.secretRecords(unit.get());
         List<Finding> findings = new ArrayList<>();
         for (TypeDeclaration<?> type : unit.get().findAll(TypeDeclaration.class)) {
             String typeName = type.getFullyQualifiedName().orElse(type.getNameAsString());
@@ -112,14 +113,14 @@ public final class SecretLogged implements Rule<JavaSource> {
                         || member instanceof InitializerDeclaration)) {
                     continue;
                 }
-                checkMember(source, member, type, typeName, text, constants, findings);
+                checkMember(source, member, type, typeName, text, constants, secretRecords, findings);
             }
         }
         return RuleResult.of(findings);
     }
 
     private static void checkMember(JavaSource source, Node member, TypeDeclaration<?> type, String typeName, String text,
-                                    Map<String, String> constants, List<Finding> findings) {
+                                    Map<String, String> constants, Set<String> secretRecords, List<Finding> findings) {
         SecretFlow flow = null;
         List<Node> sinks = new ArrayList<>();
         member.walk(node -> {
@@ -130,11 +131,14 @@ public final class SecretLogged implements Rule<JavaSource> {
         for (Node node : sinks) {
             Optional<String> sink = Optional.empty();
             if (node instanceof MethodCallExpr call) {
+                if (!LogSinks.mayBeSink(call)) {
+                    continue;
+                }
                 SecretFlow f = flow;
                 sink = LogSinks.sink(call, name -> f == null ? null : f.typeOf(name));
                 if (sink.isEmpty() && flow == null && call.getScope().isPresent() && call.getScope().get().isNameExpr()) {
                     // the logger's declared type may be all that marks it: resolve it once the flow exists
-                    flow = SecretFlow.of(member, type, text, constants);
+                    flow = SecretFlow.of(member, type, text, constants, secretRecords);
                     SecretFlow g = flow;
                     sink = LogSinks.sink(call, g::typeOf);
                 }
@@ -145,7 +149,7 @@ public final class SecretLogged implements Rule<JavaSource> {
                 continue;
             }
             if (flow == null) {
-                flow = SecretFlow.of(member, type, text, constants);
+                flow = SecretFlow.of(member, type, text, constants, secretRecords);
             }
             SecretFlow.Taint taint = null;
             for (Expression arg : ((NodeWithArguments<?>) node).getArguments()) {
@@ -411,10 +415,9 @@ public final class SecretLogged implements Rule<JavaSource> {
         };
     }
 
-    /** {@code getPassword()}: an accessor of a secret-named property. */
+    /** {@code getPassword()}, {@code password()}: an accessor of a secret-named property. */
     private static boolean secretAccessor(String word) {
-        return word.startsWith("get") && word.length() > 3 && hasSecretStem(word)
-                && SecretFlow.accessorNamesSecretText(word.substring(3));
+        return hasSecretStem(word) && SecretFlow.accessorOfSecret(word);
     }
 
     private static char nextNonSpace(String s, int from) {

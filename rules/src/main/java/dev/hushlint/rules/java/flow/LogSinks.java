@@ -55,6 +55,12 @@ public final class LogSinks {
         return Optional.empty();
     }
 
+    /** A cheap first test: could this call be a sink at all (by its method name)? */
+    public static boolean mayBeSink(MethodCallExpr call) {
+        String name = call.getNameAsString();
+        return LOG_METHODS.contains(name) || PRINT_METHODS.contains(name);
+    }
+
     /** The exception type whose message this creation sets, or empty. */
     public static Optional<String> exceptionMessage(ObjectCreationExpr creation) {
         String type = creation.getType().getNameAsString();

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
@@ -141,27 +142,53 @@ public final class SecretFlow {
     private final TypeDeclaration<?> type;
     private final String fileText;
     private final Map<String, String> constants;
+    private final Set<String> secretRecords;
     private final Map<String, Type> localTypes = new HashMap<>();
     private final Map<String, Taint> locals = new HashMap<>();
     /** Where each local first became tainted: a use before that point (in source order) is clean. */
     private final Map<String, Position> taintedFrom = new HashMap<>();
 
-    private SecretFlow(Node member, TypeDeclaration<?> type, String fileText, Map<String, String> constants) {
+    private SecretFlow(Node member, TypeDeclaration<?> type, String fileText, Map<String, String> constants,
+                       Set<String> secretRecords) {
         this.member = member;
         this.type = type;
         this.fileText = fileText;
         this.constants = constants;
+        this.secretRecords = secretRecords;
     }
 
     /**
      * Analyses one member.
      *
-     * @param constants string constants of the file (name → value), to resolve {@code getenv(KEY)}
+     * @param constants     string constants of the file (name → value), to resolve {@code getenv(KEY)}
+     * @param secretRecords the file's {@link #secretRecords(Node)}
      */
-    public static SecretFlow of(Node member, TypeDeclaration<?> type, String fileText, Map<String, String> constants) {
-        SecretFlow flow = new SecretFlow(member, type, fileText, constants);
+    public static SecretFlow of(Node member, TypeDeclaration<?> type, String fileText, Map<String, String> constants,
+                                Set<String> secretRecords) {
+        SecretFlow flow = new SecretFlow(member, type, fileText, constants, secretRecords);
         flow.run();
         return flow;
+    }
+
+    /** The local's declared type is a record of this file whose generated toString prints a secret component. */
+    private boolean printsSecretComponents(Type declared) {
+        return declared != null && declared.isClassOrInterfaceType()
+                && secretRecords.contains(JavaNodes.simpleTypeName(declared));
+    }
+
+    /**
+     * Records declared in a file with a secret-named component and no {@code toString} of their own: their
+     * generated {@code toString} prints every component, the secret included.
+     */
+    public static Set<String> secretRecords(Node unit) {
+        Set<String> names = new java.util.HashSet<>();
+        for (RecordDeclaration r : unit.findAll(RecordDeclaration.class)) {
+            boolean ownToString = r.getMethodsByName("toString").stream().anyMatch(m -> m.getParameters().isEmpty());
+            if (!ownToString && r.getParameters().stream().anyMatch(p -> secretNamed(p.getNameAsString(), p.getType()))) {
+                names.add(r.getNameAsString());
+            }
+        }
+        return names;
     }
 
     /** The simple declared type of a local, parameter or field visible in the member, or null. */
@@ -421,7 +448,12 @@ public final class SecretFlow {
 
     private Taint name(String id) {
         if (localTypes.containsKey(id)) {
-            return locals.get(id);
+            Taint t = locals.get(id);
+            if (t == null && printsSecretComponents(localTypes.get(id))) {
+                return new Taint(Kind.STRUCTURE, "record " + JavaNodes.simpleTypeName(localTypes.get(id))
+                        + " with a secret component", null);
+            }
+            return t;
         }
         if (type != null && JavaNodes.field(type, id).isPresent()) {
             return field(id);
@@ -549,7 +581,7 @@ public final class SecretFlow {
         Taint receiver = scope.map(this::eval).orElse(null);
         if (receiver != null) {
             Taint t = onReceiver(receiver, m);
-            if (t != null || receiver.kind() != Kind.SECRET) {
+            if (t != null || receiver.kind() == Kind.RESPONSE) {
                 return t;
             }
             if (DERIVED.contains(name)) {
@@ -677,7 +709,7 @@ public final class SecretFlow {
     }
 
     /** {@code getPassword()}, {@code apiKey()}, {@code secretString()}: reads of a secret-named property. */
-    private static boolean accessorOfSecret(String name) {
+    public static boolean accessorOfSecret(String name) {
         if (name.startsWith("get") && name.length() > 3 && Character.isUpperCase(name.charAt(3))) {
             return accessorNamesSecretText(name.substring(3));
         }
