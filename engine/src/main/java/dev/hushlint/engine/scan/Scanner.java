@@ -91,7 +91,8 @@ public final class Scanner {
         FileOutcome[] checked = new FileOutcome[files.size()];
         AtomicInteger done = new AtomicInteger();
         parallel(request.threads(), files.size(), i -> {
-            checked[i] = check(request, files.get(i), parsed, context, indexed[i] != null);
+            checked[i] = check(request, files.get(i), parsed, context, indexed[i] != null
+                    && indexed[i].notifications.stream().anyMatch(n -> n.code().equals("parse-error")));
             parsed.remove(files.get(i));
             listener.fileDone(done.incrementAndGet(), files.size());
         });

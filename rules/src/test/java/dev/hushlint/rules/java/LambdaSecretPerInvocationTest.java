@@ -128,6 +128,19 @@ class LambdaSecretPerInvocationTest {
     }
 
     @Test
+    void unparsableHandlerIsReportedByTheWholeScan(@TempDir Path dir) {
+        Report report = JavaRuleRunner.scan(dir, Map.of("Broken.java", """
+                import software.amazon.awssdk.services.ssm.SsmClient;
+                public class Broken implements RequestHandler<String, String> {
+                    public String handleRequest(String in, Context c) {
+                        return in +;
+                    }
+                }
+                """));
+        assertThat(report.notifications()).anySatisfy(n -> assertThat(n.code()).isEqualTo("parse-error"));
+    }
+
+    @Test
     void fileWithoutSdkOrHandlerIsNotParsed() {
         // broken syntax: parsing it would give a parse-error notification
         assertThat(JavaRuleRunner.result(rule, "class A implements RequestHandler { void m( }").notifications()).isEmpty();
