@@ -190,6 +190,18 @@ class SecretLoggedTest {
     }
 
     @Test
+    void otherMethodsOfASecretNamedObjectAreNotTheSecret() {
+        List<Finding> f = check("""
+                void m(Client client) {
+                    var accessToken = client.fetchToken();
+                    log.info("token expires {}", accessToken.getExpiry());
+                    log.info("token scope {}", accessToken.scope());
+                    log.info("token {}", accessToken.trim());
+                }""");
+        assertThat(lines(f)).containsExactly(12);
+    }
+
+    @Test
     void accessorsOfKeyObjectsAreNotSecretText() {
         List<Finding> f = check("""
                 void m(java.security.KeyPair pair, Config config) {

@@ -109,6 +109,15 @@ public final class SecretFlow {
     private static final Set<String> RESPONSE_VIEWS = Set.of("parameter", "getParameter", "parameters",
             "getParameters", "secretValues", "getSecretValues", "join", "get", "getNow", "toCompletableFuture",
             "orElseThrow", "stream", "iterator", "next", "findFirst", "findAny", "orElse", "resultOrThrow");
+    /** Methods that return (part of) the text of a string, bytes, builder, Optional or SdkBytes. */
+    private static final Set<String> TEXT_TRANSFORMS = Set.of("toString", "trim", "strip", "stripLeading",
+            "stripTrailing", "toLowerCase", "toUpperCase", "concat", "replace", "replaceAll", "replaceFirst", "getBytes",
+            "toCharArray", "split", "lines", "intern", "formatted", "repeat", "indent", "translateEscapes",
+            "asUtf8String", "asByteArray", "asString", "asByteBuffer", "array", "get", "orElse", "orElseThrow",
+            "orElseGet", "clone", "reverse", "stripIndent", "join", "getValue", "value", "getPlainText", "reveal",
+            "unwrap", "asCharArray", "substring", "subSequence", "append", "insert", "toArray", "iterator", "next",
+            "stream", "map", "filter", "findFirst", "findAny", "toList", "collect", "block", "getNow", "getAsString",
+            "asText", "textValue", "getText", "stringValue", "getAsJsonPrimitive", "toPrettyString", "decode");
     private static final Set<String> MUTATORS_TEXT = Set.of("append", "insert", "add", "setLength");
     private static final Set<String> MUTATORS_STRUCTURE = Set.of("addAll", "put", "putAll", "set", "push", "offer",
             "putIfAbsent", "addFirst", "addLast", "setProperty", "addProperty", "putOpt", "accumulate");
@@ -649,10 +658,9 @@ public final class SecretFlow {
                     boolean prefix = m.getArguments().size() == 2 && m.getArgument(0).toString().equals("0");
                     return prefix ? null : receiver;
                 }
-                if (DERIVED.contains(name)) {
-                    return null;
-                }
-                return receiver;
+                // the secret's own text, transformed; any other method of an object of unknown type
+                // (accessToken.getExpiry()) says nothing about the secret
+                return TEXT_TRANSFORMS.contains(name) ? receiver : null;
             }
         }
     }
