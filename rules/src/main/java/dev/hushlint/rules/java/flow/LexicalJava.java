@@ -180,16 +180,4 @@ public final class LexicalJava {
         }
         return names;
     }
-
-    /** 0-based start offsets of each line. */
-    public static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
 }
