@@ -235,6 +235,16 @@ class SecretLoggedTest {
     }
 
     @Test
+    void longConcatenationsAreFollowedWithoutDeepRecursion() {
+        StringBuilder concat = new StringBuilder("\"a\"");
+        for (int i = 0; i < 3000; i++) {
+            concat.append(" + \"b\"");
+        }
+        List<Finding> f = check("void m(String apiSecret) { String s = " + concat + " + apiSecret; log.info(s); }");
+        assertThat(lines(f)).hasSize(1);
+    }
+
+    @Test
     void unparsableCandidateIsANotification() {
         RuleResult r = JavaRuleRunner.result(rule, "class A { void m(String password) { log.info(\"p \" + password) }");
         assertThat(r.findings()).isEmpty();

@@ -405,7 +405,19 @@ public final class SecretFlow {
             if (b.getOperator() != BinaryExpr.Operator.PLUS) {
                 return null;
             }
-            Taint t = join(showing(eval(b.getLeft())), showing(eval(b.getRight())));
+            // iteratively: generated code concatenates thousands of terms
+            Taint t = null;
+            java.util.ArrayDeque<Expression> terms = new java.util.ArrayDeque<>();
+            terms.push(b);
+            while (!terms.isEmpty()) {
+                Expression x = terms.pop();
+                if (x instanceof BinaryExpr p && p.getOperator() == BinaryExpr.Operator.PLUS) {
+                    terms.push(p.getRight());
+                    terms.push(p.getLeft());
+                } else {
+                    t = join(t, showing(eval(x)));
+                }
+            }
             return t == null ? null : t.as(Kind.SECRET);
         }
         if (e instanceof NameExpr n) {
