@@ -80,6 +80,7 @@ public final class SecretLogged implements Rule<JavaSource> {
     private static final String[] SECRET_STEMS = {"passw", "pwd", "secret", "token", "apikey", "api_key",
             "credential", "privatekey", "private_key", "accesskey", "access_key", "passphrase", "creds", "signingkey",
             "authkey", "passcode"};
+    private static final Pattern LOMBOK_VALUE = Pattern.compile("@(?:lombok\\.)?Value\\b(?!\\s*\\()");
     private static final Pattern ENV_KEY = Pattern.compile("get(?:env|Property)\\(\\s*\"([^\"]{1,100})\"");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
 
@@ -233,6 +234,9 @@ public final class SecretLogged implements Rule<JavaSource> {
     private static boolean secretReachesSinkStatement(String code, String lower) {
         Set<String> tracked = new HashSet<>();
         Map<String, Boolean> judged = new HashMap<>();
+        // records and Lombok beans print every field: a secret-named one anywhere may be logged with the object
+        boolean printsAllFields = code.contains("record ") || code.contains("@Data") || code.contains("@ToString")
+                || LOMBOK_VALUE.matcher(code).find();
         List<int[]> ranges = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < code.length(); i++) {
@@ -289,7 +293,7 @@ public final class SecretLogged implements Rule<JavaSource> {
                 if (!holds) {
                     continue;
                 }
-                if (sinkStatement(statement)) {
+                if (sinkStatement(statement) || printsAllFields) {
                     return true;
                 }
                 String target = declaresPrimitive(statement) ? null : assignmentTarget(statement);

@@ -245,6 +245,22 @@ class SecretLoggedTest {
     }
 
     @Test
+    void recordsAndLombokBeansPrintTheirSecretComponents() {
+        List<Finding> f = check("""
+                record Login(String user, String password) { }
+                record Masked(String user, String password) { public String toString() { return user; } }
+                @lombok.Data static class Account { private String name; private String apiKey; }
+                @lombok.Data static class Safe { private String name; @lombok.ToString.Exclude private String apiKey; }
+                void m(Login login, Masked masked, Account account, Safe safe) {
+                    log.info("login {}", login);
+                    log.info("masked {}", masked);
+                    log.info("account {}", account);
+                    log.info("safe {}", safe);
+                }""");
+        assertThat(lines(f)).containsExactly(13, 15);
+    }
+
+    @Test
     void unparsableCandidateIsANotification() {
         RuleResult r = JavaRuleRunner.result(rule, "class A { void m(String password) { log.info(\"p \" + password) }");
         assertThat(r.findings()).isEmpty();

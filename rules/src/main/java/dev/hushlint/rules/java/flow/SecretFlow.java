@@ -197,6 +197,23 @@ public final class SecretFlow {
                 names.add(r.getNameAsString());
             }
         }
+        // Lombok's @Data / @ToString / @Value generate the same kind of toString, unless the field is excluded
+        for (com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                : unit.findAll(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)) {
+            boolean lombokToString = c.isAnnotationPresent("Data") || c.isAnnotationPresent("ToString")
+                    || c.isAnnotationPresent("Value") && c.getAnnotationByName("Value")
+                    .map(a -> a.isMarkerAnnotationExpr()).orElse(false);
+            if (!lombokToString || !c.getMethodsByName("toString").isEmpty()) {
+                continue;
+            }
+            for (FieldDeclaration f : c.getFields()) {
+                boolean excluded = f.getAnnotations().stream().anyMatch(a -> a.getNameAsString().endsWith("Exclude"));
+                if (!excluded && !f.isStatic() && f.getVariables().stream()
+                        .anyMatch(v -> secretNamed(v.getNameAsString(), v.getType()))) {
+                    names.add(c.getNameAsString());
+                }
+            }
+        }
         return names;
     }
 
