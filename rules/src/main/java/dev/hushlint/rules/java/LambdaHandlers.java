@@ -153,15 +153,12 @@ public final class LambdaHandlers implements Indexer<JavaSource> {
                 }
             }
         }
-        String pkg = unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
         List<Handler> handlers = new ArrayList<>();
         for (ClassOrInterfaceDeclaration t : types) {
             if (t.isInterface() || !known.contains(t.getNameAsString())) {
                 continue;
             }
-            String qualified = pkg + t.getFullyQualifiedName().map(q -> q.substring(pkg.length()))
-                    .orElse(t.getNameAsString());
-            handlers.add(new Handler(t, qualified, entryMethods(t)));
+            handlers.add(new Handler(t, t.getFullyQualifiedName().orElse(t.getNameAsString()), entryMethods(t)));
         }
         return handlers;
     }
