@@ -126,7 +126,7 @@ public final class LambdaHandlers implements Indexer<JavaSource> {
             return true;
         }
         Set<String> known = handlerTypes(context);
-        if (known.isEmpty() || !text.contains("extends")) {
+        if (known.isEmpty() || !text.contains("extends") && !text.contains("implements")) {
             return false;
         }
         for (TypeHeader h : LexicalJava.typeHeaders(text)) {

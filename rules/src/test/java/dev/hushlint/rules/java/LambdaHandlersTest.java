@@ -63,6 +63,7 @@ class LambdaHandlersTest {
         };
         assertThat(LambdaHandlers.handlerTypes(context)).containsExactlyInAnyOrder("ApiFunction", "Base", "Leaf");
         assertThat(LambdaHandlers.couldDeclareHandler("class Z extends Leaf { }", context)).isTrue();
+        assertThat(LambdaHandlers.couldDeclareHandler("class Z implements ApiFunction { }", context)).isTrue();
         assertThat(LambdaHandlers.couldDeclareHandler("class Z extends Other { }", context)).isFalse();
         assertThat(LambdaHandlers.couldDeclareHandler("class Z extends Other { }", ScanContext.empty(Path.of("")))).isFalse();
     }
