@@ -29,7 +29,7 @@ public final class KnownFormatSecret implements Rule<TextFile> {
 
                     Bad:
                     ```properties
-                    github.token=ghp_R8s2Kd9LmQ3vXz7WnB4tY6pJh1cF0aE5uGiO
+                    github.token=ghp_…   # a live 40-character token, shortened here
                     ```
                     Good:
                     ```properties
@@ -65,13 +65,16 @@ public final class KnownFormatSecret implements Rule<TextFile> {
     public RuleResult check(TextFile file, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
         for (SecretMatch m : detector.find(file.text())) {
-            findings.add(Finding.builder(INFO)
+            Finding.Builder finding = Finding.builder(INFO)
                     .location(file.location(m.start(), m.end()))
                     .logicalPosition(m.pattern().id())
                     .message(m.pattern().description() + " found in " + file.fileName())
                     .secret(m.value())
-                    .property("pattern", m.pattern().id())
-                    .build());
+                    .property("pattern", m.pattern().id());
+            if (m.checksumValid()) {
+                finding.property("checksum", "valid"); // the provider's published checksum confirms the format
+            }
+            findings.add(finding.build());
         }
         return RuleResult.of(findings);
     }
