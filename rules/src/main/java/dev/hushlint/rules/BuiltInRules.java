@@ -24,6 +24,10 @@ import dev.hushlint.rules.java.HardcodedCryptoKey;
 import dev.hushlint.rules.java.JavaConstantIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.java.JavaSuppressor;
+import dev.hushlint.rules.java.LambdaHandlers;
+import dev.hushlint.rules.java.LambdaSecretPerInvocation;
+import dev.hushlint.rules.java.LambdaStaticAwsCredentials;
+import dev.hushlint.rules.java.SecretLogged;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
 import java.util.List;
@@ -51,6 +55,7 @@ public final class BuiltInRules {
     static List<Indexer<?>> indexers() {
         return List.of(
                 new JavaConstantIndexer(),           // static final String constants across files
+                new LambdaHandlers(),                // class hierarchy: which classes are Lambda handlers
                 new TerraformIndexer()               // facts linking the files of one Terraform directory
         );
     }
@@ -70,6 +75,9 @@ public final class BuiltInRules {
                 new CredentialInUrl(),               // java/credential-in-url
                 new HardcodedCredential(),           // java/hardcoded-credential
                 new HardcodedCryptoKey(),            // java/hardcoded-crypto-key
+                new LambdaSecretPerInvocation(),     // java/lambda-secret-per-invocation
+                new LambdaStaticAwsCredentials(),    // java/lambda-static-aws-credentials
+                new SecretLogged(),                  // java/secret-logged
                 new KnownFormatSecret()              // secret/known-format
         );
     }
