@@ -872,7 +872,15 @@ final class CredentialFinder {
     }
 
     private boolean isCredentialKey(String key) {
-        return key.length() <= 120 && isSecretName(key);
+        return key.length() <= 120 && isSecretName(key) && !isCredentialTypeName(key);
+    }
+
+    /**
+     * {@code "AwsBasicCredentials"}, {@code "UsernamePasswordCredentials"}: a PascalCase type name ending in
+     * Credential(s) names a class (e.g. a lookup table keyed by type), not a property whose value is a secret.
+     */
+    private static boolean isCredentialTypeName(String key) {
+        return key.matches("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+Credentials?");
     }
 
     /**

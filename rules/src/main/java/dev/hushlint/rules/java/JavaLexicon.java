@@ -142,9 +142,11 @@ public final class JavaLexicon {
             }
             if (c == '\n') {
                 if (previous == '=' || previous == '(' || previous == ',' || previous == '+' || previous == '?' || previous == ':') {
+                    // the statement goes on: a literal at the start of the next line is still an argument
                     continuedLines.set(line);
+                } else {
+                    previous = ';';
                 }
-                previous = ';';
                 line++;
                 i++;
             } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
