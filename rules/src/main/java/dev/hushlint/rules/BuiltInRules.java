@@ -4,6 +4,11 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.rules.aws.IamExportIndexer;
+import dev.hushlint.rules.aws.IamExportReader;
+import dev.hushlint.rules.aws.LambdaEnvPlaintextSecret;
+import dev.hushlint.rules.aws.LambdaEnvWithoutCmk;
+import dev.hushlint.rules.aws.LambdaExportReader;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -24,17 +29,22 @@ public final class BuiltInRules {
 
     static List<InputReader<?>> readers() {
         return List.of(
-                new JavaSourceReader()
+                new IamExportReader(),
+                new JavaSourceReader(),
+                new LambdaExportReader()
         );
     }
 
     static List<Indexer<?>> indexers() {
         return List.of(
+                new IamExportIndexer()
         );
     }
 
     static List<Rule<?>> rules() {
         return List.of(
+                new LambdaEnvPlaintextSecret(),  // aws/lambda-env-plaintext-secret
+                new LambdaEnvWithoutCmk(),       // aws/lambda-env-without-cmk
                 new KnownFormatSecret()          // secret/known-format
         );
     }

@@ -41,7 +41,7 @@ public final class SecretNames {
             "provider", "manager", "service", "client", "validator", "encoder", "hash", "hashed", "digest",
             "mask", "masked", "placeholder", "enabled", "required", "expires", "expired", "lifetime", "age",
             "source", "store", "storepath", "column", "attribute", "attr", "message", "msg", "error",
-            "changed", "reset", "check", "policy", "rule", "rules", "strength");
+            "changed", "reset", "check", "rule", "rules", "strength");
 
     private SecretNames() {
     }

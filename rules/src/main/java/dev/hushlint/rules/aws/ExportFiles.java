@@ -1,0 +1,20 @@
+package dev.hushlint.rules.aws;
+
+import dev.hushlint.engine.InputException;
+import dev.hushlint.engine.TextFile;
+import dev.hushlint.rules.tree.Node;
+
+/** Parsing shared by the export readers. */
+final class ExportFiles {
+
+    private ExportFiles() {
+    }
+
+    static Node parse(TextFile file) throws InputException {
+        try {
+            return JsonNodes.parse(file.text());
+        } catch (JsonNodes.JsonSyntaxException e) {
+            throw new InputException(e.getMessage(), e.line());
+        }
+    }
+}
