@@ -185,6 +185,26 @@ public final class AwsExports {
         return strict.isPresent() ? strict : parsePolicy(urlDecode(raw), anchor);
     }
 
+    /**
+     * The JSON text of an IAM policy document as IAM's API returns it (URL-encoded), or empty when it does
+     * not decode to a JSON object.
+     */
+    public static Optional<String> policyJson(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String raw = text.strip();
+        if (raw.startsWith("{")) {
+            return parsePolicy(raw, Position.UNKNOWN).map(n -> raw);
+        }
+        String strict = urlDecode(raw.replace("+", "%2B"));
+        if (parsePolicy(strict, Position.UNKNOWN).isPresent()) {
+            return Optional.of(strict);
+        }
+        String form = urlDecode(raw);
+        return parsePolicy(form, Position.UNKNOWN).map(n -> form);
+    }
+
     private static String urlDecode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8).strip();
