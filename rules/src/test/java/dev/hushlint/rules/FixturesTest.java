@@ -19,4 +19,12 @@ class FixturesTest {
         return outcome.verdicts().stream().map(v -> DynamicTest.dynamicTest(v.file(),
                 () -> assertThat(v.problems()).as(v.file()).isEmpty()));
     }
+
+    @TestFactory
+    Stream<DynamicTest> theDemoProjectReportsExactlyItsSeededProblems() {
+        FixtureHarness.Outcome outcome = FixtureHarness.check(BuiltInRules.ruleSet(),
+                FixtureHarness.fixturesModule().resolve("demo"));
+        return outcome.verdicts().stream().map(v -> DynamicTest.dynamicTest("demo/" + v.file(),
+                () -> assertThat(v.problems()).as(v.file()).isEmpty()));
+    }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class GitIgnore {
 
-    private record Rule(Path dir, Pattern pattern, boolean negated, boolean directoryOnly) {
+    record Rule(Path dir, Pattern pattern, boolean negated, boolean directoryOnly) {
     }
 
     private final List<Rule> rules;
@@ -47,6 +47,12 @@ final class GitIgnore {
                 all.add(rule);
             }
         }
+        return new GitIgnore(all);
+    }
+
+    GitIgnore plus(Rule rule) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.add(rule);
         return new GitIgnore(all);
     }
 

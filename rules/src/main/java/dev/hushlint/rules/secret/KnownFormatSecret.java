@@ -29,7 +29,7 @@ public final class KnownFormatSecret implements Rule<TextFile> {
 
                     Bad:
                     ```properties
-                    github.token=ghp_R8s2Kd9LmQ3vXz7WnB4tY6pJh1cF0aE5uGiO
+                    github.token=ghp_… (a live token, 40 characters)
                     ```
                     Good:
                     ```properties

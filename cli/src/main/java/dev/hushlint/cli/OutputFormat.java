@@ -1,0 +1,6 @@
+package dev.hushlint.cli;
+
+/** Report formats. */
+public enum OutputFormat {
+    TEXT, JSON, SARIF
+}

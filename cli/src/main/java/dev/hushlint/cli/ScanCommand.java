@@ -1,0 +1,78 @@
+package dev.hushlint.cli;
+
+import dev.hushlint.engine.Report;
+import dev.hushlint.engine.scan.FileAccess;
+import dev.hushlint.engine.scan.ScanRequest;
+import dev.hushlint.engine.scan.Scanner;
+import dev.hushlint.rules.BuiltInRules;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code hushlint scan [PATH...]}: scans files and directories. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan files and directories for leaked secrets and secret-hygiene problems.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:nothing at or above the --fail-on threshold (always 0 with --fail-on none)",
+                "1:findings at or above the threshold",
+                "2:usage or configuration error",
+                "3:internal error"})
+public final class ScanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "files or directories to scan (default: .)")
+    List<Path> paths;
+
+    @Mixin
+    ReportOptions report;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "10MB", converter = ByteSize.class,
+            description = "skip files larger than SIZE, with a notification (default: ${DEFAULT-VALUE})")
+    long maxFileSize;
+
+    @Option(names = "--respect-gitignore",
+            description = "leave out files that .gitignore ignores (off by default: ignored files such as .env still leak on build machines)")
+    boolean respectGitignore;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> roots = paths == null || paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path root : roots) {
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UsageError("no such file or directory: " + root);
+            }
+        }
+        if (threads != null && threads < 1) {
+            throw new UsageError("--threads must be at least 1");
+        }
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        ScanRequest request = new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of());
+        PrintStream debug = report.debug ? System.err : null;
+        Scanner scanner = new Scanner(BuiltInRules.ruleSet(), FileAccess.DEFAULT, debug);
+        Progress progress = !report.quiet && Terminal.isInteractive() ? new Progress(err) : null;
+        Report result = progress == null ? scanner.scan(request) : scanner.scan(request, progress);
+        if (progress != null) {
+            progress.finish();
+        }
+        return report.emit(result, "hushlint", out, err);
+    }
+}
