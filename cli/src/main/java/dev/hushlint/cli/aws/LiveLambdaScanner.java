@@ -171,16 +171,14 @@ public final class LiveLambdaScanner {
         private LiveSnapshot snapshot(List<LiveSnapshot.Function> functions) {
             TreeMap<String, LiveSnapshot.Role> roleMap = new TreeMap<>();
             roles.forEach((arn, f) -> {
-                LiveSnapshot.Role r = f.getNow(null);
-                if (r != null && !f.isCompletedExceptionally()) {
-                    roleMap.put(arn, r);
+                if (f.isDone() && !f.isCompletedExceptionally()) {
+                    roleMap.put(arn, f.join());
                 }
             });
             TreeMap<String, LiveSnapshot.Policy> policyMap = new TreeMap<>();
             policies.forEach((arn, f) -> {
-                LiveSnapshot.Policy p = f.getNow(null);
-                if (p != null && !f.isCompletedExceptionally()) {
-                    policyMap.put(arn, p);
+                if (f.isDone() && !f.isCompletedExceptionally()) {
+                    policyMap.put(arn, f.join());
                 }
             });
             Map<String, List<String>> functionsByRole = new TreeMap<>();

@@ -33,7 +33,7 @@ public final class LambdaEnvPlaintextSecret implements Rule<LambdaExport> {
 
                     Bad (`aws lambda get-function-configuration`):
                     ```json
-                    "Environment": { "Variables": { "DB_PASSWORD": "Tr0ub4dor3xKq9vLmZ" } }
+                    "Environment": { "Variables": { "DB_PASSWORD": "correct-horse-battery" } }
                     ```
                     Good:
                     ```json
