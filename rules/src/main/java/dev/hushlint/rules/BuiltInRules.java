@@ -4,11 +4,21 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.rules.aws.AwsLambdaEnvPlaintextSecret;
+import dev.hushlint.rules.aws.AwsLambdaEnvWithoutCmk;
 import dev.hushlint.rules.aws.IamExportIndexer;
 import dev.hushlint.rules.aws.IamExportReader;
-import dev.hushlint.rules.aws.LambdaEnvPlaintextSecret;
-import dev.hushlint.rules.aws.LambdaEnvWithoutCmk;
 import dev.hushlint.rules.aws.LambdaExportReader;
+import dev.hushlint.rules.iac.HardcodedSecretValue;
+import dev.hushlint.rules.iac.LambdaEnvPlaintextSecret;
+import dev.hushlint.rules.iac.LambdaEnvResolvedSecret;
+import dev.hushlint.rules.iac.LambdaEnvWithoutCmk;
+import dev.hushlint.rules.iac.PublicSecretPolicy;
+import dev.hushlint.rules.iac.SecretAccessWildcard;
+import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
+import dev.hushlint.rules.iac.SecretWithoutCmk;
+import dev.hushlint.rules.iac.SecretWithoutRotation;
+import dev.hushlint.rules.iac.TemplateReader;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -31,7 +41,8 @@ public final class BuiltInRules {
         return List.of(
                 new IamExportReader(),
                 new JavaSourceReader(),
-                new LambdaExportReader()
+                new LambdaExportReader(),
+                new TemplateReader()
         );
     }
 
@@ -43,8 +54,17 @@ public final class BuiltInRules {
 
     static List<Rule<?>> rules() {
         return List.of(
-                new LambdaEnvPlaintextSecret(),  // aws/lambda-env-plaintext-secret
-                new LambdaEnvWithoutCmk(),       // aws/lambda-env-without-cmk
+                new AwsLambdaEnvPlaintextSecret(),   // aws/lambda-env-plaintext-secret
+                new AwsLambdaEnvWithoutCmk(),        // aws/lambda-env-without-cmk
+                new HardcodedSecretValue(),          // iac/hardcoded-secret-value
+                new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret
+                new LambdaEnvResolvedSecret(),       // iac/lambda-env-resolved-secret
+                new LambdaEnvWithoutCmk(),           // iac/lambda-env-without-cmk
+                new PublicSecretPolicy(),            // iac/public-secret-policy
+                new SecretAccessWildcard(),          // iac/secret-access-wildcard
+                new SecretParameterWithoutNoEcho(),  // iac/secret-parameter-without-noecho
+                new SecretWithoutCmk(),              // iac/secret-without-cmk
+                new SecretWithoutRotation(),         // iac/secret-without-rotation
                 new KnownFormatSecret()          // secret/known-format
         );
     }

@@ -1,7 +1,7 @@
 package dev.hushlint.rules.secret;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>a known-format token anywhere in the value (a provider token: critical);</li>
  *   <li>credentials inside a URL value ({@code postgres://app:s3cr3t@db:5432/x});</li>
- *   <li>a secret-named variable ({@link SecretNames}) with a non-empty value that is not a placeholder,
- *       a reference ({@code ${…}}, {@code {{resolve:…}}}), an ARN or path naming a secret, a URL without
- *       credentials, a password hash, or a flag.</li>
+ *   <li>a secret-named variable ({@link #isSecretName}) with a literal value: not empty, not a placeholder,
+ *       a reference ({@code ${…}}, {@code {{resolve:…}}}), an ARN or path naming a secret, or a flag
+ *       ({@code true}, {@code none} …). A documentation example under a secret name still counts.</li>
  * </ol>
+ * {@code iac/lambda-env-plaintext-secret} judges whole literal values the same way (a test holds the two
+ * together).
  * Callers pass values already resolved as far as they can; what cannot be resolved (an intrinsic function)
  * is not a plaintext value and should not be passed here.
  */
@@ -53,10 +55,13 @@ public final class EnvironmentSecretJudge {
     }
 
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
-            "\\b[a-zA-Z][a-zA-Z0-9+.-]*://([^:@/\\s]*):([^@/\\s]+)@[^\\s/]+");
-    private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://\\S+$");
-    private static final Set<String> FLAGS = Set.of("true", "false", "yes", "no", "on", "off", "none", "null",
-            "nil", "enabled", "disabled", "required", "optional", "empty", "n/a", "na", "unset", "default");
+            "[A-Za-z][A-Za-z0-9+.-]*://([^:/@\\s]+):([^@/\\s]+)@[^\\s]+");
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[^}]*}|#\\{[^}]*}|\\{\\{[^}]*}}");
+    private static final Set<String> NOT_SECRETS = Set.of("true", "false", "yes", "no", "on", "off", "null", "none",
+            "nil", "enabled", "disabled", "n/a", "na", "tbd", "todo", "-");
+    /** Secret words that environment variable names often glue to another word ({@code DBPASSWORD}). */
+    private static final List<String> GLUED = List.of("password", "passwd", "secret", "token", "apikey", "privatekey",
+            "secretkey", "accesskey", "credentials", "credential", "passphrase");
     private static final EnvironmentSecretJudge STANDARD = new EnvironmentSecretJudge(SecretDetector.standard());
 
     private final SecretDetector detector;
@@ -69,7 +74,7 @@ public final class EnvironmentSecretJudge {
         return STANDARD;
     }
 
-    /** The verdict on one variable, empty when its value is not a plaintext secret. */
+    /** The verdict on one variable with a resolved value, empty when the value is not a plaintext secret. */
     public Optional<Verdict> judge(String name, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
@@ -81,27 +86,35 @@ public final class EnvironmentSecretJudge {
         }
         Optional<String> urlPassword = urlPassword(value);
         if (urlPassword.isPresent()) {
-            return Optional.of(new Verdict(Kind.URL_CREDENTIALS, urlPassword.get(), "", "password in a URL"));
+            return Optional.of(new Verdict(Kind.URL_CREDENTIALS, urlPassword.get(), "", "credentials inside a URL"));
         }
-        if (SecretNames.isSecretName(name) && isPlainValue(value)) {
-            return Optional.of(new Verdict(Kind.SECRET_NAME, value, "", "secret-named variable"));
+        if (!isSecretName(name)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String literal = value.strip();
+        if (value.contains("{{resolve:") || value.contains("${ssm:") || value.contains("${env:")
+                || INTERPOLATION.matcher(value).find()) {
+            // a dynamic reference or a deployment tool's variable left in place: not a literal
+            return Optional.empty();
+        }
+        if (SecretValues.isDocumentationExample(literal)) {
+            // secrets do not belong in the environment, whatever they are
+            return Optional.of(new Verdict(Kind.SECRET_NAME, literal, "", "a documentation example, still a literal"));
+        }
+        if (NOT_SECRETS.contains(literal.toLowerCase(Locale.ROOT)) || SecretValues.isPlaceholder(literal)
+                || SecretValues.isReference(literal) || SecretValues.isSecretIdentifier(literal)
+                || literal.startsWith("arn:")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Verdict(Kind.SECRET_NAME, literal, "", "secret-named variable"));
     }
 
     /** The non-placeholder password of the first URL in the value that carries one. */
     public static Optional<String> urlPassword(String value) {
-        Matcher m = URL_CREDENTIALS.matcher(value);
-        while (m.find()) {
-            String password = m.group(2);
-            String decoded;
-            try {
-                decoded = URLDecoder.decode(password.replace("+", "%2B"), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                decoded = password;
-            }
-            if (!SecretValues.isPlaceholder(decoded) && !SecretValues.isReference(password)
-                    && !password.startsWith("$") && !SecretValues.isDocumentationExample(decoded)) {
+        Matcher url = URL_CREDENTIALS.matcher(value);
+        while (url.find()) {
+            String password = url.group(2);
+            if (!password.contains("${") && !password.contains("{{") && !SecretValues.isPlaceholder(password)) {
                 return Optional.of(password);
             }
         }
@@ -109,20 +122,35 @@ public final class EnvironmentSecretJudge {
     }
 
     /**
-     * True when a value under a secret-named variable is a literal secret rather than a placeholder, a
-     * reference, a name, a URL without credentials, a hash or a flag.
+     * {@link SecretNames#isSecretName} applied to a variable name as deployments write them: a glued secret
+     * word is split off first ({@code DBPASSWORD}), and a path is judged by its last segment
+     * ({@code /myapp/api_key}).
      */
-    public static boolean isPlainValue(String value) {
-        String v = value.strip();
-        if (v.length() < 3 || SecretValues.isPlaceholder(v) || SecretValues.isReference(v)
-                || SecretValues.isSecretIdentifier(v) || SecretValues.isDocumentationExample(v)
-                || SecretValues.isPasswordHash(v) || FLAGS.contains(v.toLowerCase(Locale.ROOT))) {
+    public static boolean isSecretName(String name) {
+        if (name == null || name.isBlank()) {
             return false;
         }
-        // a dynamic reference left in place (resolved later by the platform) is not plaintext
-        if (v.contains("{{resolve:") || v.startsWith("${ssm:") || v.startsWith("${secretsmanager:")) {
-            return false;
+        String n = name.strip();
+        int slash = n.replaceAll("/+$", "").lastIndexOf('/');
+        if (slash >= 0) {
+            n = n.substring(slash + 1);
         }
-        return !URL.matcher(v).matches();
+        if (SecretNames.isSecretName(n)) {
+            return true;
+        }
+        List<String> words = new ArrayList<>();
+        boolean changed = false;
+        for (String w : SecretNames.words(n)) {
+            String split = null;
+            for (String glued : GLUED) {
+                if (w.length() > glued.length() && w.endsWith(glued)) {
+                    split = w.substring(0, w.length() - glued.length()) + "_" + glued;
+                    break;
+                }
+            }
+            words.add(split == null ? w : split);
+            changed |= split != null;
+        }
+        return changed && SecretNames.isSecretName(String.join("_", words));
     }
 }

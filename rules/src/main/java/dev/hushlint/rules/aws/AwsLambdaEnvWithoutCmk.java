@@ -6,16 +6,16 @@ import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
-import dev.hushlint.rules.secret.SecretNames;
+import dev.hushlint.rules.secret.EnvironmentSecretJudge;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A deployed Lambda function with secret-named variables, encrypted only with the AWS managed key. */
-public final class LambdaEnvWithoutCmk implements Rule<LambdaExport> {
+public final class AwsLambdaEnvWithoutCmk implements Rule<LambdaExport> {
 
     public static final RuleInfo INFO = RuleInfo.builder("aws/lambda-env-without-cmk")
-            .name("LambdaEnvWithoutCmk")
+            .name("AwsLambdaEnvWithoutCmk")
             .severity(Severity.LOW)
             .summary("A Lambda function with secret-named environment variables has no customer managed KMS key")
             .help("""
@@ -58,7 +58,7 @@ public final class LambdaEnvWithoutCmk implements Rule<LambdaExport> {
                 continue;
             }
             List<String> names = function.environment().stream()
-                    .filter(v -> !v.value().isBlank() && SecretNames.isSecretName(v.name()))
+                    .filter(v -> !v.value().isBlank() && EnvironmentSecretJudge.isSecretName(v.name()))
                     .map(EnvironmentVariable::name)
                     .toList();
             if (names.isEmpty()) {

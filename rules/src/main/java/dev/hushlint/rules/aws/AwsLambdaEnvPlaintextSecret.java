@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** A deployed Lambda function whose environment holds a plaintext secret (export or live inventory). */
-public final class LambdaEnvPlaintextSecret implements Rule<LambdaExport> {
+public final class AwsLambdaEnvPlaintextSecret implements Rule<LambdaExport> {
 
     public static final RuleInfo INFO = RuleInfo.builder("aws/lambda-env-plaintext-secret")
-            .name("LambdaEnvPlaintextSecret")
+            .name("AwsLambdaEnvPlaintextSecret")
             .severity(Severity.HIGH)
             .summary("A deployed Lambda function holds a plaintext secret in an environment variable")
             .help("""
@@ -46,11 +46,11 @@ public final class LambdaEnvPlaintextSecret implements Rule<LambdaExport> {
 
     private final EnvironmentSecretJudge judge;
 
-    public LambdaEnvPlaintextSecret() {
+    public AwsLambdaEnvPlaintextSecret() {
         this(EnvironmentSecretJudge.standard());
     }
 
-    public LambdaEnvPlaintextSecret(EnvironmentSecretJudge judge) {
+    public AwsLambdaEnvPlaintextSecret(EnvironmentSecretJudge judge) {
         this.judge = judge;
     }
 

@@ -1,0 +1,105 @@
+package dev.hushlint.rules.iac;
+
+import dev.hushlint.engine.Finding;
+import dev.hushlint.engine.Rule;
+import dev.hushlint.engine.RuleInfo;
+import dev.hushlint.engine.RuleResult;
+import dev.hushlint.engine.ScanContext;
+import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.iam.ConditionStrength;
+import dev.hushlint.rules.iam.PrincipalAnalysis;
+import dev.hushlint.rules.iam.ResourceScope;
+import dev.hushlint.rules.iam.SecretCapability;
+import dev.hushlint.rules.iam.SecretGrant;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** An identity policy that reads every secret, or has full control of secrets. */
+public final class SecretAccessWildcard implements Rule<Template> {
+
+    public static final RuleInfo INFO = RuleInfo.builder("iac/secret-access-wildcard")
+            .name("SecretAccessWildcard")
+            .severity(Severity.MEDIUM)
+            .summary("An IAM policy can read every secret, or has full control of secrets")
+            .help("""
+                    An Allow statement grants secret-reading actions (`secretsmanager:GetSecretValue`, \
+                    `ssm:GetParameter*`, `kms:Decrypt` …, also through `*`, `secretsmanager:*`, \
+                    `secretsmanager:Get*` or `NotAction`) on `*` or on every secret of the account \
+                    (`…:secret:*`, `…:parameter/*`), or grants every Secrets Manager action (`secretsmanager:*`, \
+                    `*`) even on one secret, which lets it delete or replace it. A role that Lambda assumes \
+                    with `AdministratorAccess`, `PowerUserAccess` or `SecretsManagerReadWrite` is reported too. \
+                    A compromised function then reads every secret in the account. Deny statements of the same \
+                    policy are subtracted; a restricting condition (resource tags, `aws:SourceArn`, \
+                    `kms:ViaService`) is respected.
+
+                    **Fix:** grant `secretsmanager:GetSecretValue` on the ARNs (or a name prefix) of the secrets \
+                    the function needs.
+
+                    Bad:
+                    ```yaml
+                    - Effect: Allow
+                      Action: secretsmanager:*
+                      Resource: '*'
+                    ```
+                    Good:
+                    ```yaml
+                    - Effect: Allow
+                      Action: secretsmanager:GetSecretValue
+                      Resource: !Sub arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:prod/orders/*
+                    ```""")
+            .cwe(732, 269)
+            .precision("high")
+            .build();
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public Class<Template> inputType() {
+        return Template.class;
+    }
+
+    @Override
+    public RuleResult check(Template template, ScanContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Template.IdentityPolicy policy : template.identityPolicies()) {
+            for (SecretGrant grant : PrincipalAnalysis.combine(List.of(policy.document())).grants()) {
+                if (grant.conditions() == ConditionStrength.RESTRICTING) {
+                    continue;
+                }
+                List<String> broadReads = grant.actions(SecretCapability.READ, ResourceScope.ACCOUNT_WIDE);
+                boolean fullControl = grant.fullControl("secretsmanager");
+                if (broadReads.isEmpty() && !fullControl) {
+                    continue;
+                }
+                String what = fullControl
+                        ? "every Secrets Manager action (it can read, replace and delete secrets) on "
+                        + grant.scope().describe()
+                        : String.join(", ", broadReads) + " on " + grant.scope(SecretCapability.READ).describe();
+                findings.add(Finding.builder(INFO)
+                        .location(Locations.of(template, grant.position()))
+                        .logicalPosition(policy.path() + "/" + grant.statement().label())
+                        .message(grant.statement().label() + " of " + grant.source() + " allows " + what
+                                + " (through " + grant.statement().actionsAsWritten() + ")")
+                        .property("actions", String.join(",", grant.actions()))
+                        .property("scope", grant.scope().name())
+                        .build());
+            }
+        }
+        for (Template.ManagedPolicyUse use : template.managedPolicyUses()) {
+            if (use.lambdaRole()) {
+                findings.add(Finding.builder(INFO)
+                        .location(Locations.of(template, use.position()))
+                        .logicalPosition(use.path())
+                        .message("Role of " + use.roleId() + ", assumed by Lambda, has the AWS managed policy "
+                                + use.policyName() + ": it can read every secret of the account")
+                        .property("managedPolicy", use.policyName())
+                        .build());
+            }
+        }
+        return RuleResult.of(findings);
+    }
+}

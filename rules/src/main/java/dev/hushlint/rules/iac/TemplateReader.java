@@ -1,0 +1,84 @@
+package dev.hushlint.rules.iac;
+
+import dev.hushlint.engine.InputException;
+import dev.hushlint.engine.InputReader;
+import dev.hushlint.engine.TextFile;
+import dev.hushlint.rules.iac.hcl.HclParser;
+import dev.hushlint.rules.tree.JsonTree;
+import dev.hushlint.rules.tree.Node;
+import dev.hushlint.rules.tree.YamlTree;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises infrastructure templates by content, not only by name: CloudFormation/SAM YAML and JSON
+ * (CDK's {@code cdk.out/*.template.json} included), Serverless Framework {@code serverless.yml}, and
+ * Terraform plan JSON ({@code terraform show -json}) and Terraform {@code .tf} files. A YAML or JSON file that is none of these is not
+ * this reader's business (null); one that looks like a template but does not parse is an error.
+ */
+public final class TemplateReader implements InputReader<Template> {
+
+    private static final Set<String> EXTENSIONS = Set.of("yaml", "yml", "json", "template");
+    private static final Pattern LOOKS_LIKE_CFN = Pattern.compile(
+            "AWSTemplateFormatVersion|(?m)^\\s*\"?Resources\"?\\s*:[\\s\\S]*\"?Type\"?\\s*:\\s*[\"']?(AWS|Custom)::");
+    private static final Pattern LOOKS_LIKE_SERVERLESS = Pattern.compile("(?m)^provider\\s*:");
+    private static final Pattern LOOKS_LIKE_PLAN = Pattern.compile("\"(planned_values|terraform_version)\"\\s*:");
+
+    @Override
+    public Class<Template> inputType() {
+        return Template.class;
+    }
+
+    @Override
+    public boolean accepts(TextFile file) {
+        if (file.extension().equals("tf")) {
+            return file.text().contains("resource") || file.text().contains("data");
+        }
+        if (!EXTENSIONS.contains(file.extension())) {
+            return false;
+        }
+        String text = file.text();
+        return text.contains("Resources") || text.contains("AWSTemplateFormatVersion")
+                || text.contains("terraform_version") || text.contains("planned_values")
+                || isServerlessName(file) || text.contains("provider");
+    }
+
+    @Override
+    public Template read(TextFile file) throws InputException {
+        String text = file.text();
+        if (file.extension().equals("tf")) {
+            return TerraformHclModel.build(file, HclParser.parse(text));
+        }
+        boolean json = file.extension().equals("json") || text.stripLeading().startsWith("{");
+        boolean expected = LOOKS_LIKE_CFN.matcher(text).find() || (json && LOOKS_LIKE_PLAN.matcher(text).find())
+                || (isServerlessName(file) && LOOKS_LIKE_SERVERLESS.matcher(text).find());
+        Node root;
+        try {
+            root = json ? JsonTree.parse(text) : YamlTree.parse(text);
+        } catch (InputException e) {
+            if (expected) {
+                throw e;
+            }
+            return null; // some other YAML/JSON file with its own syntax
+        }
+        if (!(root instanceof Node.MapNode map)) {
+            return null;
+        }
+        if (CloudFormationModel.isTemplate(map)) {
+            return CloudFormationModel.build(file, map);
+        }
+        if (ServerlessModel.isServerless(map)) {
+            return ServerlessModel.build(file, map);
+        }
+        if (TerraformPlanModel.isPlan(map)) {
+            return TerraformPlanModel.build(file, map);
+        }
+        return null;
+    }
+
+    private static boolean isServerlessName(TextFile file) {
+        String name = file.fileName();
+        return name.startsWith("serverless") && (name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json"));
+    }
+}
