@@ -6,6 +6,7 @@ import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
 import dev.hushlint.rules.aws.AwsLambdaEnvPlaintextSecret;
 import dev.hushlint.rules.aws.AwsLambdaEnvWithoutCmk;
+import dev.hushlint.rules.aws.AwsLambdaRoleSecretAccessWildcard;
 import dev.hushlint.rules.aws.IamExportIndexer;
 import dev.hushlint.rules.aws.IamExportReader;
 import dev.hushlint.rules.aws.LambdaExportReader;
@@ -56,6 +57,7 @@ public final class BuiltInRules {
         return List.of(
                 new AwsLambdaEnvPlaintextSecret(),   // aws/lambda-env-plaintext-secret
                 new AwsLambdaEnvWithoutCmk(),        // aws/lambda-env-without-cmk
+                new AwsLambdaRoleSecretAccessWildcard(), // aws/lambda-role-secret-access-wildcard
                 new HardcodedSecretValue(),          // iac/hardcoded-secret-value
                 new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret
                 new LambdaEnvResolvedSecret(),       // iac/lambda-env-resolved-secret

@@ -73,7 +73,9 @@ final class LiveFindings {
             for (Rule<LambdaExport> rule : rules) {
                 RuleResult result = rule.check(one, context);
                 raw.addAll(result.findings());
-                notifications.addAll(result.notifications());
+                // a role missing from the inventory could not be read: the scanner has said so, precisely
+                result.notifications().stream().filter(n -> !n.code().equals("aws-role-unknown"))
+                        .forEach(notifications::add);
             }
             Optional<TemplateIndex.Declaration> anchor = function.cloudFormationLogicalId()
                     .flatMap(id -> templates.find(id, function.cloudFormationStack().orElse(null)));

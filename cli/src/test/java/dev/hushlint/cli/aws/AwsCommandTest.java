@@ -172,7 +172,19 @@ class AwsCommandTest {
                 + lineOf(inventoryText, "\"DATABASE_URL\"")) && r.contains("billing (us-west-2)"));
         assertThat(results).filteredOn(r -> r.startsWith("aws/lambda-env-without-cmk"))
                 .hasSize(2).noneMatch(r -> r.contains("orders-worker") || r.contains("billing"));
-        assertThat(results).noneMatch(r -> r.contains("DB_SECRET_ARN") || r.contains("reports"));
+        assertThat(results).noneMatch(r -> r.contains("DB_SECRET_ARN"));
+        assertThat(results).filteredOn(r -> r.startsWith("aws/lambda-env") && r.contains("reports")).isEmpty();
+
+        // execution roles: inline and managed policies combined (the role of payments could not be read)
+        List<String> roleFindings = results.stream().filter(r -> r.startsWith("aws/lambda-role-secret-access-wildcard")).toList();
+        assertThat(roleFindings).hasSize(7);
+        assertThat(roleFindings).anyMatch(r -> r.contains("template.yaml:" + templateLine) && r.contains("orders-api")
+                && r.contains("inline policy inline-read-secrets") && r.contains("Sid \"ReadAll\""));
+        assertThat(roleFindings).anyMatch(r -> r.contains("inventory.json:") && r.contains("orders-worker")
+                && r.contains("inline policy inline-read-secrets"));
+        assertThat(roleFindings).filteredOn(r -> r.contains("managed policy orders-secrets")
+                && r.contains("every Secrets Manager action")).hasSize(5); // both roles attach it
+        assertThat(roleFindings).noneMatch(r -> r.contains("payments") || r.contains("AWSLambdaBasicExecutionRole"));
 
         JsonNode notifications = sarifRun.get("invocations").get(0).get("toolExecutionNotifications");
         List<String> messages = new ArrayList<>();
