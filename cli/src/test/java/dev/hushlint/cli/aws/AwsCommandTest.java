@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code hushlint aws} end to end: the real SDK v2 clients against WireMock through --endpoint-url. */
 class AwsCommandTest {
 
-    static final String DB_PASSWORD = "Tr0ub4dor3xKq9vLmZ";
+    static final String DB_PASSWORD = "Vq7mT2xLp9RzK4wN";
     static final String GITHUB_TOKEN = "ghp_7nQwE2rTy5uIo8pAs1dFg4hJk6lZx9cVb3Nm";
     static final String API_KEY = "k9Fq2Lm7Zx4Rt8Wp1Vb6Nc3Hy5Jd0Gs";
     static final String URL_PASSWORD = "pW7xQ2mZr9Lk4Tv";
