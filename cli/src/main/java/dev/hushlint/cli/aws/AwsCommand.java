@@ -102,10 +102,19 @@ public final class AwsCommand implements Callable<Integer> {
                     + "throttled calls are retried with adaptive back-off")
     int timeoutSeconds;
 
+    @Option(names = "--print-policy",
+            description = "print the least-privilege IAM policy the scan needs, and exit (no AWS call)")
+    boolean printPolicy;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (printPolicy) {
+            out.print(leastPrivilegePolicy());
+            out.flush();
+            return Main.OK;
+        }
         if (concurrency < 1 || concurrency > 64) {
             throw new UsageError("--concurrency must be between 1 and 64");
         }
@@ -160,6 +169,15 @@ public final class AwsCommand implements Callable<Integer> {
             return NOTHING_CHECKED;
         }
         return code;
+    }
+
+    /** The policy the README documents; a test proves every call the scanner makes is in it. */
+    public static String leastPrivilegePolicy() {
+        try (var in = AwsCommand.class.getResourceAsStream("least-privilege-policy.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("least-privilege-policy.json is missing from the build", e);
+        }
     }
 
     static String summary(LiveSnapshot s, Path inventoryPath) {

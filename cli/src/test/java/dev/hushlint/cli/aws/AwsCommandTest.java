@@ -280,6 +280,16 @@ class AwsCommandTest {
     }
 
     @Test
+    void printsTheLeastPrivilegePolicyWithoutCallingAws() throws IOException {
+        Run run = run("--print-policy");
+        assertThat(run.code).isZero();
+        JsonNode policy = MAPPER.readTree(run.out);
+        assertThat(policy.get("Statement").toString()).contains("lambda:ListFunctions", "iam:GetPolicyVersion")
+                .doesNotContain("Put", "Delete", "Create", "Update", "lambda:GetFunction\"");
+        assertThat(aws.server.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("--region", "not a region").code).isEqualTo(2);
         assertThat(run("--region", "us-east-1", "--role-arn", "role/x").code).isEqualTo(2);
