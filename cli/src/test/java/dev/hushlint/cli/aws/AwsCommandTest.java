@@ -279,6 +279,49 @@ class AwsCommandTest {
         assertNoSecretIn(run.out, run.err);
     }
 
+    /** The wire samples of ../shared/reference/aws-api-samples, served verbatim. */
+    @Test
+    void readsTheReferenceWireSamples() throws IOException {
+        aws.server.stubFor(aws.listFunctions("us-east-1", null).willReturn(okJson(sample("lambda-ListFunctions-page1.json"))));
+        aws.server.stubFor(aws.listFunctions("us-east-1", "page2token").willReturn(okJson(sample("lambda-ListFunctions-page2.json"))));
+        aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2017-03-31/tags/.*orders-api"))
+                .atPriority(1).willReturn(okJson(sample("lambda-ListTags-orders-api.json"))));
+        for (String op : List.of("ListRolePolicies", "GetRolePolicy", "ListAttachedRolePolicies")) {
+            aws.server.stubFor(aws.iam(op, AwsStub.param("RoleName", "orders-api-role"))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(sample("iam-" + op + ".xml"))));
+        }
+        for (String op : List.of("GetPolicy", "GetPolicyVersion")) {
+            aws.server.stubFor(aws.iam(op, AwsStub.param("PolicyArn", policyArn("orders-secrets")))
+                    .willReturn(aResponse().withHeader("Content-Type", "text/xml").withBody(sample("iam-" + op + ".xml"))));
+        }
+        Files.writeString(dir.resolve("template.yaml"), "Resources:\n  OrdersApiFunction:\n    Type: AWS::Serverless::Function\n");
+
+        Run run = run("--region", "us-east-1", "--format", "json");
+        assertThat(run.code).as(run.err).isEqualTo(1);
+        JsonNode report = MAPPER.readTree(run.out);
+
+        List<String> findings = new ArrayList<>();
+        report.get("findings").forEach(f -> findings.add(f.get("ruleId").asText() + " " + f.get("message").asText()));
+        assertThat(findings).anyMatch(f -> f.startsWith("aws/lambda-env-plaintext-secret") && f.contains("DB_PASSWORD")
+                && f.contains("OrdersApiFunction"));
+        assertThat(findings).anyMatch(f -> f.startsWith("aws/lambda-role-secret-access-wildcard")
+                && f.contains("inline policy inline-read-secrets"));
+        assertThat(findings).anyMatch(f -> f.startsWith("aws/lambda-role-secret-access-wildcard")
+                && f.contains("managed policy orders-secrets"));
+        assertThat(findings).noneMatch(f -> f.contains("SECRET_ARN"));
+        // not stubbed: the reports role and the AWS managed policy are reported as not checked
+        assertThat(report.get("notifications").toString()).contains("role/reports-role", "AWSLambdaBasicExecutionRole");
+        assertNoSecretIn(run.out, run.err);
+        assertThat(run.out + run.err).doesNotContain("Tr0ub4dor3xKq9vLmZ");
+    }
+
+    static String sample(String name) throws IOException {
+        try (InputStream in = AwsCommandTest.class.getResourceAsStream("samples/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void printsTheLeastPrivilegePolicyWithoutCallingAws() throws IOException {
         Run run = run("--print-policy");
