@@ -333,6 +333,51 @@ class AwsCommandTest {
     }
 
     @Test
+    void profileCredentialsSignTheCalls() throws IOException {
+        Path credentials = dir.resolve("credentials");
+        Files.writeString(credentials, """
+                [audit]
+                aws_access_key_id = AKIDPROFILEAUDITONLY
+                aws_secret_access_key = profile-secret-not-real
+                """);
+        Files.writeString(dir.resolve("config"), "[profile audit]\nregion = eu-west-3\n");
+        aws.functionsPage("eu-west-3", null, null, List.of());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        System.setProperty("aws.configFile", dir.resolve("config").toString());
+        try {
+            Run run = run("--profile", "audit", "--format", "json");
+            assertThat(run.code).as(run.err).isZero();
+            assertThat(aws.server.getAllServeEvents()).isNotEmpty().allMatch(e ->
+                    e.getRequest().getHeader("Authorization").contains("AKIDPROFILEAUDITONLY/")
+                            && e.getRequest().getHeader("Authorization").contains("/eu-west-3/lambda/"));
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+        }
+    }
+
+    @Test
+    void noCredentialsAtAllExitsThree() {
+        // only meaningful where the environment itself holds no credentials
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv().keySet().stream().noneMatch(k ->
+                k.startsWith("AWS_ACCESS_KEY") || k.startsWith("AWS_CONTAINER_") || k.equals("AWS_WEB_IDENTITY_TOKEN_FILE")));
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        System.setProperty("aws.sharedCredentialsFile", dir.resolve("none").toString());
+        System.setProperty("aws.configFile", dir.resolve("none").toString());
+        try {
+            Run run = run("--region", "us-east-1", "--format", "text");
+            assertThat(run.code).isEqualTo(AwsCommand.NOTHING_CHECKED);
+            assertThat(run.err).contains("nothing could be checked", "no usable AWS credentials");
+            assertThat(aws.server.getAllServeEvents()).isEmpty();
+        } finally {
+            System.clearProperty("aws.sharedCredentialsFile");
+            System.clearProperty("aws.configFile");
+            fakeCredentials();
+        }
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("--region", "not a region").code).isEqualTo(2);
         assertThat(run("--region", "us-east-1", "--role-arn", "role/x").code).isEqualTo(2);
