@@ -83,7 +83,7 @@ class MainTest {
         assertThat(run.at("/automationDetails/id").asText()).isEqualTo("hushlint/");
         assertThat(run.get("results").size()).isGreaterThanOrEqualTo(2);
         assertThat(Cli.run("scan", DEMO.toString(), "--format", "sarif", "--category", "backend", "-q").out())
-                .contains("\"id\" : \"backend/\"");
+                .contains("\"id\": \"backend/\"");
     }
 
     @Test

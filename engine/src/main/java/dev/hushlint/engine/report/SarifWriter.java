@@ -2,7 +2,6 @@ package dev.hushlint.engine.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.hushlint.engine.Finding;
 import dev.hushlint.engine.Notification;
@@ -41,9 +40,7 @@ public final class SarifWriter implements ReportWriter {
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter pretty = Json.prettyPrinter();
         try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(pretty);

@@ -141,8 +141,7 @@ class ScannerTest {
     }
 
     @Test
-    void symbolicLinksAreNotFollowed() throws IOException {
-        Path outside = Files.createTempDirectory("hushlint-outside");
+    void symbolicLinksAreNotFollowed(@TempDir Path outside) throws IOException {
         Files.writeString(outside.resolve("secret.txt"), "tok_linkedlinked\n");
         Files.createSymbolicLink(dir.resolve("link"), outside);
         Files.createSymbolicLink(dir.resolve("file-link.txt"), outside.resolve("secret.txt"));

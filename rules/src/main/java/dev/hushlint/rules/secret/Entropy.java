@@ -6,6 +6,8 @@ import java.util.Map;
 /** Shannon entropy, in bits per character. */
 public final class Entropy {
 
+    private static final double LOG2 = Math.log(2);
+
     private Entropy() {
     }
 
@@ -14,15 +16,36 @@ public final class Entropy {
         if (n == 0) {
             return 0;
         }
-        Map<Character, Integer> counts = new HashMap<>();
+        int[] ascii = new int[128];
+        Map<Character, Integer> others = null;
         for (int i = 0; i < n; i++) {
-            counts.merge(s.charAt(i), 1, Integer::sum);
+            char c = s.charAt(i);
+            if (c < 128) {
+                ascii[c]++;
+            } else {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                others.merge(c, 1, Integer::sum);
+            }
         }
         double h = 0;
-        for (int c : counts.values()) {
-            double p = (double) c / n;
-            h -= p * (Math.log(p) / Math.log(2));
+        for (int count : ascii) {
+            h -= term(count, n);
+        }
+        if (others != null) {
+            for (int count : others.values()) {
+                h -= term(count, n);
+            }
         }
         return h;
+    }
+
+    private static double term(int count, int n) {
+        if (count == 0) {
+            return 0;
+        }
+        double p = (double) count / n;
+        return p * (Math.log(p) / LOG2);
     }
 }

@@ -65,13 +65,16 @@ public final class KnownFormatSecret implements Rule<TextFile> {
     public RuleResult check(TextFile file, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
         for (SecretMatch m : detector.find(file.text())) {
-            findings.add(Finding.builder(INFO)
+            Finding.Builder finding = Finding.builder(INFO)
                     .location(file.location(m.start(), m.end()))
                     .logicalPosition(m.pattern().id())
                     .message(m.pattern().description() + " found in " + file.fileName())
                     .secret(m.value())
-                    .property("pattern", m.pattern().id())
-                    .build());
+                    .property("pattern", m.pattern().id());
+            if (m.checksumValid()) {
+                finding.property("checksum", "valid"); // the provider's published checksum confirms the format
+            }
+            findings.add(finding.build());
         }
         return RuleResult.of(findings);
     }
