@@ -90,7 +90,8 @@ public final class AwsCommand implements Callable<Integer> {
 
     @Option(names = "--templates", paramLabel = "PATH",
             description = "CloudFormation/SAM templates that deployed the functions: a finding on a function tagged "
-                    + "aws:cloudformation:logical-id is anchored at its resource (default: the base directory)")
+                    + "aws:cloudformation:logical-id is anchored at its resource (default: the base directory); "
+                    + "function tags (lambda:ListTags) are read only when a template declares a function")
     Path templates;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "8",
@@ -130,12 +131,19 @@ public final class AwsCommand implements Callable<Integer> {
             }
         }
 
+        Path templateRoot = templates == null ? baseDir : templates;
+        if (templates != null && !Files.exists(templates)) {
+            throw new UsageError("--templates: no such file or directory: " + templates);
+        }
+        TemplateIndex templateIndex = TemplateIndex.scan(templateRoot);
+
         OperationLog log = new OperationLog();
         Duration attempt = Duration.ofSeconds(timeoutSeconds);
         LiveSnapshot snapshot;
         try (AwsClients clients = new AwsClients(endpoint, attempt.multipliedBy(3), attempt, log)) {
             snapshot = new LiveLambdaScanner(clients, log).scan(credentials(),
-                    new LiveLambdaScanner.Settings(scanRegions, allRegions, roleArns, functions, concurrency));
+                    new LiveLambdaScanner.Settings(scanRegions, allRegions, roleArns, functions, concurrency,
+                            !templateIndex.isEmpty()));
         }
 
         boolean writeInventory = inventory != null || report.format == OutputFormat.SARIF;
@@ -152,12 +160,8 @@ public final class AwsCommand implements Callable<Integer> {
                 throw new UsageError("cannot write the inventory to " + inventoryPath + ": " + e.getClass().getSimpleName());
             }
         }
-        Path templateRoot = templates == null ? baseDir : templates;
-        if (templates != null && !Files.exists(templates)) {
-            throw new UsageError("--templates: no such file or directory: " + templates);
-        }
-        Report result = LiveFindings.judge(snapshot, inventoryText, inventoryPath, baseDir,
-                TemplateIndex.scan(templateRoot), BuiltInRules.ruleSet());
+        Report result = LiveFindings.judge(snapshot, inventoryText, inventoryPath, baseDir, templateIndex,
+                BuiltInRules.ruleSet());
         int code = report.emit(result, DEFAULT_CATEGORY, out, err);
         if (!report.quiet) {
             err.println(summary(snapshot, writeInventory ? inventoryPath : null));

@@ -55,9 +55,11 @@ public final class LiveLambdaScanner {
      * @param regions       regions to list (ignored with {@code allRegions}, except the first, used for STS and EC2)
      * @param roleArns      roles to assume, one per account; empty = the base credentials' own account
      * @param functionNames functions to read by name instead of listing all
+     * @param fetchTags     read each function's tags ({@code lambda:ListTags}): only needed to map functions to
+     *                      CloudFormation templates, so skipped when no template declares a function
      */
     public record Settings(List<String> regions, boolean allRegions, List<String> roleArns, List<String> functionNames,
-                           int concurrency) {
+                           int concurrency, boolean fetchTags) {
         public Settings {
             regions = List.copyOf(regions);
             roleArns = List.copyOf(roleArns);
@@ -146,7 +148,7 @@ public final class LiveLambdaScanner {
             accounts.forEach(a -> accountByLabel.put(a.label(), a));
             List<Future<LiveSnapshot.Function>> detailed = new ArrayList<>();
             for (LiveSnapshot.Function f : listed) {
-                detailed.add(pool.submit(() -> details(accountByLabel.get(f.account()), f)));
+                detailed.add(pool.submit(() -> details(accountByLabel.get(f.account()), f, settings)));
             }
             List<LiveSnapshot.Function> functions = new ArrayList<>();
             for (int i = 0; i < detailed.size(); i++) {
@@ -277,9 +279,9 @@ public final class LiveLambdaScanner {
                     "Lambda functions in " + what + " could not be listed: " + AwsFailures.describe(e) + tail));
         }
 
-        private LiveSnapshot.Function details(Account account, LiveSnapshot.Function f) {
+        private LiveSnapshot.Function details(Account account, LiveSnapshot.Function f, Settings settings) {
             LiveSnapshot.Function out = f;
-            if (!f.arn().isEmpty()) {
+            if (settings.fetchTags() && !f.arn().isEmpty()) {
                 try {
                     Map<String, String> tags = clients.lambda(account, f.region()).listTags(b -> b.resource(f.arn())).tags();
                     out = f.withTags(tags == null ? Map.of() : tags);

@@ -29,9 +29,9 @@ public record LiveSnapshot(List<Function> functions, SortedMap<String, Role> rol
         apiCalls = Collections.unmodifiableSortedMap(new TreeMap<>(apiCalls));
     }
 
-    /** True when not one region could be listed: the scan checked nothing. */
+    /** True when not one region could be listed and no function was read: the scan checked nothing. */
     public boolean checkedNothing() {
-        return regionsListed == 0;
+        return regionsListed == 0 && functions.isEmpty();
     }
 
     public long iamCalls() {

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * over 3 regions sharing 50 roles and 5 managed policies, served by WireMock. Prints wall time, calls and IAM
  * calls saved by caching; asserts completeness, never time. Run:
  * {@code mvn -o -pl cli -am test -Dtest=LiveScanBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx256m}
- * ({@code -Dhushlint.bench.functions=N} to change the size).
+ * ({@code -Dhushlint.bench.functions=N} to change the size, {@code -Dhushlint.bench.noTemplates=true} to scan
+ * without a template, so without {@code lambda:ListTags}).
  */
 class LiveScanBenchmark {
 
@@ -73,6 +74,10 @@ class LiveScanBenchmark {
                 made += count;
             }
 
+            if (!Boolean.getBoolean("hushlint.bench.noTemplates")) {
+                // a template that declares a function: the scan then reads every function's tags (worst case)
+                Files.writeString(dir.resolve("template.yaml"), "Resources:\n  Fn0:\n    Type: AWS::Lambda::Function\n");
+            }
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             Runtime rt = Runtime.getRuntime();
