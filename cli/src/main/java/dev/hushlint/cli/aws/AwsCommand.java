@@ -111,6 +111,11 @@ public final class AwsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // the SDK logs through SLF4J; without a binding SLF4J warns on stderr at first use
+        if (System.getProperty("slf4j.provider") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        }
         if (printPolicy) {
             out.print(leastPrivilegePolicy());
             out.flush();
