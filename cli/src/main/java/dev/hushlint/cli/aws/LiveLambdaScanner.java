@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.iam.model.ListAttachedRolePoliciesRespons
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesRequest;
 import software.amazon.awssdk.services.iam.model.ListRolePoliciesResponse;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.EnvironmentResponse;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
@@ -230,14 +231,26 @@ public final class LiveLambdaScanner {
             List<LiveSnapshot.Function> out = new ArrayList<>();
             try {
                 if (!names.isEmpty()) {
+                    boolean answered = false;
+                    RuntimeException lastFailure = null;
                     for (String name : names) {
                         try {
                             GetFunctionConfigurationResponse c = lambda.getFunctionConfiguration(b -> b.functionName(name));
+                            answered = true;
+                            environmentError(c.functionArn(), c.environment());
                             out.add(function(account, region, c.functionName(), c.functionArn(), c.role(), c.kmsKeyArn(),
                                     c.environment() == null ? Map.of() : c.environment().variables()));
                         } catch (ResourceNotFoundException notHere) {
-                            // named functions need not exist in every region
+                            answered = true; // named functions need not exist in every region
+                        } catch (RuntimeException e) {
+                            lastFailure = e;
+                            notifications.add(Notification.warning("aws-function-failed", null, 0, "Lambda function "
+                                    + name + " in " + region + " (" + describe(account) + ") could not be read: "
+                                    + AwsFailures.describe(e) + "; it was not checked"));
                         }
+                    }
+                    if (!answered && lastFailure != null) {
+                        throw lastFailure;
                     }
                 } else {
                     String marker = null;
@@ -248,6 +261,7 @@ public final class LiveLambdaScanner {
                         }
                         ListFunctionsResponse page = lambda.listFunctions(request.build());
                         for (FunctionConfiguration c : page.functions()) {
+                            environmentError(c.functionArn(), c.environment());
                             out.add(function(account, region, c.functionName(), c.functionArn(), c.role(), c.kmsKeyArn(),
                                     c.environment() == null ? Map.of() : c.environment().variables()));
                         }
@@ -262,6 +276,16 @@ public final class LiveLambdaScanner {
                 regionsListed++;
             }
             return out;
+        }
+
+        /** Lambda could not decrypt the environment (a KMS problem): its variables are unknown, not clean. */
+        private void environmentError(String arn, EnvironmentResponse environment) {
+            if (environment != null && environment.error() != null) {
+                String code = environment.error().errorCode();
+                notifications.add(Notification.warning("aws-function-failed", null, 0, "the environment of Lambda function "
+                        + arn + " could not be read (" + (code == null ? "Environment.Error" : code)
+                        + "); its variables were not checked"));
+            }
         }
 
         private LiveSnapshot.Function function(Account account, String region, String name, String arn, String role,

@@ -273,8 +273,17 @@ class AwsCommandTest {
         aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .get(urlPathEqualTo("/2015-03-31/functions/orders-api/configuration"))
                 .willReturn(okJson(functionJson("us-east-1", "orders-api", "", null, env("DB_PASSWORD", DB_PASSWORD)))));
-        Run run = run("--region", "us-east-1", "--function", "orders-api", "--format", "text");
+        aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/2015-03-31/functions/payroll/configuration"))
+                .willReturn(AwsStub.lambdaError(403, "AccessDeniedException", "not authorized to perform: lambda:GetFunctionConfiguration")));
+        aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(urlPathEqualTo("/2015-03-31/functions/ledger/configuration"))
+                .willReturn(okJson("{\"FunctionName\":\"ledger\",\"FunctionArn\":\"arn:aws:lambda:us-east-1:123456789012:function:ledger\","
+                        + "\"Environment\":{\"Error\":{\"ErrorCode\":\"KMSAccessDeniedException\",\"Message\":\"Lambda was unable to decrypt\"}}}")));
+        Run run = run("--region", "us-east-1", "--function", "orders-api", "--function", "payroll", "--function", "ledger",
+                "--format", "text");
         assertThat(run.code).isEqualTo(1);
+        assertThat(run.out).contains("payroll", "AccessDeniedException", "KMSAccessDeniedException", "ledger");
         // no template declares a function here: tags are not needed, so not read
         assertThat(aws.operations()).containsOnly("lambda:GetFunctionConfiguration");
         assertNoSecretIn(run.out, run.err);
