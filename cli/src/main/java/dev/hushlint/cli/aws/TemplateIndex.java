@@ -110,6 +110,25 @@ final class TemplateIndex {
                     return Optional.of(d);
                 }
             }
+            // a stack named after the template's folder or file: orders/template.yaml deployed as orders-prod
+            Declaration best = null;
+            int bestLength = 0;
+            for (Declaration d : candidates) {
+                Path t = d.template();
+                // the file and the two folders above it
+                for (Path part : t.subpath(Math.max(0, t.getNameCount() - 3), t.getNameCount())) {
+                    String name = part.toString().toLowerCase(Locale.ROOT).replaceFirst("\\.(ya?ml|json|template)$", "")
+                            .replaceFirst("\\.template$", "");
+                    if (name.length() >= 3 && name.length() > bestLength && stack.contains(name)
+                            && !name.equals("template")) {
+                        best = d;
+                        bestLength = name.length();
+                    }
+                }
+            }
+            if (best != null) {
+                return Optional.of(best);
+            }
         }
         return Optional.of(candidates.get(0));
     }
