@@ -4,34 +4,69 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.rules.BuiltInRules;
+import dev.hushlint.rules.settings.CustomRule;
+import dev.hushlint.rules.settings.ScanPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code hushlint rules}: the table of every rule. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, severity, summary.")
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = {"List every rule: id, severity, summary (with the custom rules of the configuration).",
+                "--explain ID prints one rule's help; --test runs the examples of the configuration's custom rules."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:listed, explained, or every custom rule example passed",
+                "1:a custom rule example failed (--test)",
+                "2:usage or configuration error (unknown rule id)"})
 public final class RulesCommand implements Callable<Integer> {
 
     /** Formats this command writes. */
-    enum Format { TEXT, JSON }
+    enum Format { TEXT, JSON, MARKDOWN }
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json or markdown (docs/rules.md) (default: ${DEFAULT-VALUE})")
     Format format;
+
+    @Option(names = "--explain", paramLabel = "ID", description = "print the help of one rule: what, why, bad and good example, how to suppress")
+    String explain;
+
+    @Option(names = "--test", description = "run the true and false examples of the configuration's custom rules")
+    boolean test;
+
+    @Mixin
+    PolicyOptions policy;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<RuleInfo> rules = BuiltInRules.ruleSet().infos();
-        if (format == Format.JSON) {
+        ScanPolicy scanPolicy = ScanPolicy.of(policy.settings(List.of(Path.of("."))), null, true);
+        if (test) {
+            return CustomRuleExamples.run(scanPolicy, out);
+        }
+        List<CustomRule> custom = scanPolicy.customRules();
+        List<RuleInfo> rules = (custom.isEmpty() ? BuiltInRules.ruleSet() : BuiltInRules.ruleSet().withRules(custom)).infos();
+        if (explain != null) {
+            RuleInfo rule = rules.stream().filter(r -> r.id().equals(explain)).findFirst()
+                    .orElseThrow(() -> new UsageError("no rule named '" + explain + "' ('hushlint rules' lists them)"));
+            out.println(RuleDocs.explain(rule));
+            out.flush();
+            return Main.OK;
+        }
+        if (format == Format.MARKDOWN) {
+            out.print(RuleDocs.page(rules));
+        } else if (format == Format.JSON) {
             try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 g.useDefaultPrettyPrinter();

@@ -4,7 +4,7 @@ import dev.hushlint.engine.Report;
 import dev.hushlint.engine.scan.FileAccess;
 import dev.hushlint.engine.scan.ScanRequest;
 import dev.hushlint.engine.scan.Scanner;
-import dev.hushlint.rules.BuiltInRules;
+import dev.hushlint.rules.settings.ScanPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +47,13 @@ public final class ScanCommand implements Callable<Integer> {
             description = "skip files larger than SIZE, with a notification (default: ${DEFAULT-VALUE})")
     long maxFileSize;
 
+    @Mixin
+    PolicyOptions policy;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "accept the findings recorded in FILE (see 'hushlint baseline create'): only new ones are reported and gate")
+    Path baseline;
+
     @Option(names = "--respect-gitignore",
             description = "leave out files that .gitignore ignores (off by default: ignored files such as .env still leak on build machines)")
     boolean respectGitignore;
@@ -65,14 +72,20 @@ public final class ScanCommand implements Callable<Integer> {
             throw new UsageError("--threads must be at least 1");
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        ScanRequest request = new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of());
+        ScanPolicy scanPolicy = policy.policy(roots, baseline);
+        ScanRequest request = scanPolicy.request(
+                new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of()));
         PrintStream debug = report.debug ? System.err : null;
-        Scanner scanner = new Scanner(BuiltInRules.ruleSet(), FileAccess.DEFAULT, debug);
+        Scanner scanner = new Scanner(PolicyOptions.ruleSet(scanPolicy), FileAccess.DEFAULT, debug);
         Progress progress = !report.quiet && Terminal.isInteractive() ? new Progress(err) : null;
         Report result = progress == null ? scanner.scan(request) : scanner.scan(request, progress);
         if (progress != null) {
             progress.finish();
         }
-        return report.emit(result, "hushlint", out, err);
+        ScanPolicy.Applied applied = scanPolicy.apply(result);
+        if (applied.baseline() != null && !report.quiet) {
+            err.println(applied.baseline().summary());
+        }
+        return report.emit(applied.report(), "hushlint", out, err);
     }
 }

@@ -35,7 +35,7 @@ public final class BuiltInRules {
     }
 
     public static RuleSet ruleSet() {
-        return new RuleSet(readers(), indexers(), rules());
+        return new RuleSet(readers(), indexers(), rules(), suppressors(), true);
     }
 
     static List<InputReader<?>> readers() {
@@ -68,6 +68,14 @@ public final class BuiltInRules {
                 new SecretWithoutCmk(),              // iac/secret-without-cmk
                 new SecretWithoutRotation(),         // iac/secret-without-rotation
                 new KnownFormatSecret()          // secret/known-format
+        );
+    }
+
+    /** Finders of inline suppression markers (see docs/configuration.md). */
+    static List<dev.hushlint.engine.suppress.Suppressor<?>> suppressors() {
+        return List.of(
+                new dev.hushlint.engine.suppress.CommentSuppressor(),   // markers in comments of any syntax
+                new dev.hushlint.rules.java.JavaSuppressor()             // @SuppressWarnings("hushlint:…")
         );
     }
 }

@@ -13,6 +13,9 @@ import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.RuleSet;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.TextFile;
+import dev.hushlint.engine.suppress.InlineSuppressions;
+import dev.hushlint.engine.suppress.SuppressionMarker;
+import dev.hushlint.engine.suppress.Suppressor;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -107,8 +110,13 @@ public final class Scanner {
             findings.addAll(outcome.findings);
             notifications.addAll(outcome.notifications);
         }
-        return FindingMerger.merge(ruleSet.infos(), findings, notifications, request.baseDir(), scanned,
+        Report merged = FindingMerger.merge(ruleSet.infos(), findings, notifications, request.baseDir(), scanned,
                 skipped.get(), outcomeTexts(checked));
+        List<SuppressionMarker> markers = new ArrayList<>();
+        for (FileOutcome outcome : checked) {
+            markers.addAll(outcome.markers);
+        }
+        return InlineSuppressions.apply(merged, markers, ruleSet.inlineSuppressions());
     }
 
     private static Map<Path, TextFile> outcomeTexts(FileOutcome[] outcomes) {
@@ -126,6 +134,7 @@ public final class Scanner {
         final List<Fact<?>> facts = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
         final Set<Notification> notifications = new LinkedHashSet<>();
+        final List<SuppressionMarker> markers = new ArrayList<>();
         TextFile text;
         boolean binaryOrUnreadable;
     }
@@ -183,11 +192,26 @@ public final class Scanner {
                 outcome.notifications.add(internalError("rule " + rule.info().id(), file, e));
             }
         }
+        for (Suppressor<?> suppressor : ruleSet.suppressors()) {
+            Object input = input(text, suppressor.inputType(), inputs, outcome);
+            if (input != null) {
+                try {
+                    outcome.markers.addAll(runSuppressor(suppressor, input));
+                } catch (RuntimeException | StackOverflowError e) {
+                    outcome.notifications.add(internalError("suppressor " + suppressor.getClass().getSimpleName(), file, e));
+                }
+            }
+        }
         if (notifiedInIndexPass) {
             // parse errors were already reported by the index pass
             outcome.notifications.removeIf(n -> n.code().equals("parse-error"));
         }
         return outcome;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <I> List<SuppressionMarker> runSuppressor(Suppressor<I> suppressor, Object input) {
+        return suppressor.markers((I) input);
     }
 
     @SuppressWarnings("unchecked")

@@ -18,7 +18,9 @@ public final class JavaSource {
     private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
             new ParserConfiguration()
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                    .setStoreTokens(false)
+                    // JavaParser derives node ranges (line/column) from stored tokens: without them every
+                    // finding would lose its position. Only the files the lexical prefilters pass are parsed.
+                    .setStoreTokens(true)
                     .setAttributeComments(false)));
 
     private final TextFile file;
