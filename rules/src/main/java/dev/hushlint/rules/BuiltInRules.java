@@ -20,6 +20,7 @@ import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
 import dev.hushlint.rules.iac.SecretWithoutCmk;
 import dev.hushlint.rules.iac.SecretWithoutRotation;
 import dev.hushlint.rules.iac.TemplateReader;
+import dev.hushlint.rules.iac.TerraformIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -49,7 +50,8 @@ public final class BuiltInRules {
 
     static List<Indexer<?>> indexers() {
         return List.of(
-                new IamExportIndexer()
+                new IamExportIndexer(),
+                new TerraformIndexer()
         );
     }
 

@@ -29,10 +29,8 @@ final class CloudFormationModel {
     private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
     private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
 
-    private record Resource(String id, String type, Node.MapNode node, Node.MapNode properties) {
-        Position position() {
-            return node.position();
-        }
+    /** @param position the logical id's own position (the first line of the resource block) */
+    private record Resource(String id, String type, Node.MapNode node, Node.MapNode properties, Position position) {
     }
 
     private final TextFile file;
@@ -53,7 +51,7 @@ final class CloudFormationModel {
         root.map("Resources").ifPresent(rs -> rs.entries().forEach((id, node) -> {
             if (node instanceof Node.MapNode m) {
                 String type = m.string("Type").orElse("");
-                resources.put(id, new Resource(id, type, m, properties(m)));
+                resources.put(id, new Resource(id, type, m, properties(m), rs.keyPosition(id)));
             }
         }));
         this.resolver = (id, attribute) -> Optional.ofNullable(resources.get(id)).map(r -> arnOf(r, attribute));
@@ -110,7 +108,7 @@ final class CloudFormationModel {
                     if (p instanceof Node.MapNode pm) {
                         String name = pm.string("PolicyName").orElse("policy");
                         pm.get("PolicyDocument").ifPresent(doc -> identity("Resources/" + r.id() + "/Policies/" + name,
-                                "inline policy " + name + " of " + r.id(), doc));
+                                "inline policy " + name + " of " + r.id(), doc, Set.of(r.id())));
                     }
                 }
                 if (r.type().equals("AWS::IAM::Role")) {
@@ -121,7 +119,7 @@ final class CloudFormationModel {
             }
             if (IDENTITY_POLICY_TYPES.contains(r.type())) {
                 r.properties().get("PolicyDocument").ifPresent(doc -> identity("Resources/" + r.id(),
-                        "policy " + r.id(), doc));
+                        "policy " + r.id(), doc, attachedTo(r)));
             }
             if (!r.type().equals(LAMBDA_FUNCTION) && !r.type().equals(SERVERLESS_FUNCTION)
                     && !r.type().startsWith("AWS::SecretsManager::") && !r.type().equals("AWS::SSM::Parameter")) {
@@ -146,7 +144,7 @@ final class CloudFormationModel {
     private void readParameters() {
         root.map("Parameters").ifPresent(ps -> ps.entries().forEach((name, node) -> {
             if (node instanceof Node.MapNode m) {
-                parameters.add(new Template.Parameter(name, m, m.position(), m.string("Type").orElse("String"),
+                parameters.add(new Template.Parameter(name, m, ps.keyPosition(name), m.string("Type").orElse("String"),
                         m.get("NoEcho").map(Intrinsics::truthy).orElse(false), m.get("Default").orElse(null)));
             }
         }));
@@ -181,11 +179,11 @@ final class CloudFormationModel {
             if (item instanceof Node.ScalarNode || Intrinsics.isFunction(item) && !(isDocument(item))) {
                 managed(r.id(), item, true);
             } else if (item instanceof Node.MapNode m && m.get("Statement").isPresent()) {
-                identity(path, "inline policy of function " + r.id(), m);
+                identity(path, "inline policy of function " + r.id(), m, Set.of(r.id()));
             } else if (item instanceof Node.MapNode m && m.entries().size() == 1) {
                 Map.Entry<String, Node> template = m.entries().entrySet().iterator().next();
                 samPolicyTemplate(template.getKey(), template.getValue(), m.position())
-                        .ifPresent(doc -> identityPolicies.add(new Template.IdentityPolicy(path, doc)));
+                        .ifPresent(doc -> identityPolicies.add(new Template.IdentityPolicy(path, doc, Set.of(r.id()))));
             }
         }
     }
@@ -227,8 +225,21 @@ final class CloudFormationModel {
         return Optional.of(new PolicyDocument("SAM policy template " + name, List.of(statement)));
     }
 
-    private void identity(String path, String source, Node document) {
-        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source, resolver)));
+    private void identity(String path, String source, Node document, Set<String> principals) {
+        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source, resolver),
+                principals));
+    }
+
+    /** The roles, users and groups a policy resource names ({@code Roles: [!Ref R]}, {@code RoleName}). */
+    private static Set<String> attachedTo(Resource r) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : List.of("Roles", "Users", "Groups", "RoleName", "UserName", "GroupName")) {
+            for (Node item : Intrinsics.items(r.properties().get(key).orElse(null))) {
+                out.addAll(Intrinsics.references(item));
+                item.asString().ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     private void managed(String roleId, Node arn, boolean lambdaRole) {

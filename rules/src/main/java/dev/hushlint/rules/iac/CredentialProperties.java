@@ -23,8 +23,13 @@ final class CredentialProperties {
     }
 
     static boolean isCredentialProperty(String key) {
-        if (key == null || NOT_CREDENTIALS.contains(key.toLowerCase(java.util.Locale.ROOT))) {
+        if (key == null) {
             return false;
+        }
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        if (NOT_CREDENTIALS.contains(lower) || !(lower.contains("pass") || lower.contains("token")
+                || lower.contains("secret") || lower.contains("key"))) {
+            return false; // most property names: no need to split into words
         }
         List<String> words = SecretNames.words(key);
         if (words.isEmpty()) {

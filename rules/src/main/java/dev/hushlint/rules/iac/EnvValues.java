@@ -22,6 +22,7 @@ final class EnvValues {
 
     private static final Pattern URL_CREDENTIALS = Pattern.compile(
             "[A-Za-z][A-Za-z0-9+.-]*://([^:/@\\s]+):([^@/\\s]+)@[^\\s]+");
+    private static final Pattern PLAIN_URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^@\\s]+");
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{[^}]*}|#\\{[^}]*}|\\{\\{[^}]*}}");
     private static final Set<String> NOT_SECRETS = Set.of("true", "false", "yes", "no", "on", "off", "null", "none",
             "nil", "enabled", "disabled", "n/a", "na", "tbd", "todo", "-");
@@ -103,6 +104,9 @@ final class EnvValues {
         }
         if (SecretValues.isDocumentationExample(literal)) {
             return Optional.of(new Verdict("a literal value (a documentation example is still a literal here)", literal, false));
+        }
+        if (literal.length() < 6 || literal.chars().anyMatch(Character::isWhitespace) || PLAIN_URL.matcher(literal).matches()) {
+            return Optional.empty(); // a flag, a word, a sentence or a URL without credentials
         }
         if (NOT_SECRETS.contains(literal.toLowerCase(Locale.ROOT)) || SecretValues.isPlaceholder(literal)
                 || SecretValues.isReference(literal) || SecretValues.isSecretIdentifier(literal)

@@ -74,7 +74,10 @@ public final class HardcodedSecretValue implements Rule<Template> {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, p.position()))
                         .logicalPosition(p.path())
-                        .message("Parameter " + p.name() + " feeds a password property and has a literal Default"
+                        .message(template.format() == Template.Format.TERRAFORM
+                                ? "Variable " + p.name() + " feeds a password attribute and has a literal default"
+                                + (p.noEcho() ? " (sensitive hides the value from plan output, not from the file)" : "")
+                                : "Parameter " + p.name() + " feeds a password property and has a literal Default"
                                 + (p.noEcho() ? " (NoEcho hides the value from the console, not from the template)" : ""))
                         .secret(d.text())
                         .build());

@@ -165,14 +165,29 @@ final class Intrinsics {
         return false;
     }
 
+    /** The items of a list value, through {@code Fn::If} around the list or around items. */
     static List<Node> items(Node node) {
-        if (node instanceof Node.ListNode l) {
-            List<Node> out = new ArrayList<>();
-            for (Node item : l.items()) {
-                out.addAll(alternatives(item));
-            }
-            return out;
+        List<Node> out = new ArrayList<>();
+        collectItems(node, out, 0);
+        return out;
+    }
+
+    private static void collectItems(Node node, List<Node> out, int depth) {
+        if (node == null || depth > 10) {
+            return;
         }
-        return node == null ? List.of() : alternatives(node);
+        if (node instanceof Node.ListNode l) {
+            for (Node item : l.items()) {
+                collectItems(item, out, depth + 1);
+            }
+            return;
+        }
+        for (Node alternative : alternatives(node)) {
+            if (alternative instanceof Node.ListNode) {
+                collectItems(alternative, out, depth + 1);
+            } else {
+                out.add(alternative);
+            }
+        }
     }
 }

@@ -99,7 +99,18 @@ public final class LambdaEnvPlaintextSecret implements Rule<Template> {
         }
         // a Ref to a parameter that is echoed: its value lands in the console and in DescribeStacks too
         for (Template.Parameter p : refParameters(template, variable)) {
-            if (!p.noEcho() && (secretNamed || SecretNaming.isSecretName(p.name()))
+            boolean named = secretNamed || SecretNaming.isSecretName(p.name());
+            Optional<String> literalDefault = literalDefault(p);
+            if (named && literalDefault.isPresent()) {
+                return Optional.of(Finding.builder(INFO)
+                        .location(Locations.of(template, variable.position()))
+                        .logicalPosition(variable.path())
+                        .message(where + " takes " + (template.format() == Template.Format.TERRAFORM ? "variable " : "parameter ")
+                                + p.name() + ", whose default is a literal written in the template")
+                        .secret(literalDefault.get())
+                        .build());
+            }
+            if (!p.noEcho() && named && template.format() != Template.Format.TERRAFORM
                     && !p.type().startsWith("AWS::SSM::Parameter")) {
                 return Optional.of(Finding.builder(INFO)
                         .location(Locations.of(template, variable.position()))
@@ -112,8 +123,23 @@ public final class LambdaEnvPlaintextSecret implements Rule<Template> {
         return Optional.empty();
     }
 
+    private static Optional<String> literalDefault(Template.Parameter p) {
+        if (p.defaultValue() instanceof dev.hushlint.rules.tree.Node.ScalarNode d && d.value() instanceof String text) {
+            return EnvValues.plaintextSecret(d, true).map(EnvValues.Verdict::secret).filter(v -> v.equals(text.strip()));
+        }
+        return Optional.empty();
+    }
+
+    /** Parameters a value refers to: CloudFormation {@code Ref}/{@code ${P}}, Terraform {@code var.p}. */
     private static List<Template.Parameter> refParameters(Template template, Template.EnvVariable variable) {
         List<Template.Parameter> out = new ArrayList<>();
+        if (variable.value() instanceof dev.hushlint.rules.tree.Node.ExpressionNode e) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^var\\.([A-Za-z0-9_-]+)$").matcher(e.source().strip());
+            if (m.matches()) {
+                template.parameter(m.group(1)).ifPresent(out::add);
+            }
+            return out;
+        }
         for (String name : Intrinsics.references(variable.value())) {
             template.parameter(name).ifPresent(out::add);
         }

@@ -7,6 +7,7 @@ import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
 import dev.hushlint.rules.iam.ConditionStrength;
+import dev.hushlint.rules.iam.PolicyDocument;
 import dev.hushlint.rules.iam.PrincipalAnalysis;
 import dev.hushlint.rules.iam.ResourceScope;
 import dev.hushlint.rules.iam.SecretCapability;
@@ -52,6 +53,23 @@ public final class SecretAccessWildcard implements Rule<Template> {
             .precision("high")
             .build();
 
+    /**
+     * The grants of one policy's Allow statements, after the Deny statements of every policy that shares a
+     * principal with it (its role, user or group) are subtracted.
+     */
+    private static List<SecretGrant> principalGrants(Template template, Template.IdentityPolicy policy) {
+        List<PolicyDocument> documents = new ArrayList<>();
+        documents.add(policy.document());
+        for (Template.IdentityPolicy other : template.identityPolicies()) {
+            if (other != policy && other.principals().stream().anyMatch(policy.principals()::contains)) {
+                documents.add(other.document());
+            }
+        }
+        return PrincipalAnalysis.combine(documents).grants().stream()
+                .filter(g -> policy.document().statements().stream().anyMatch(s -> s == g.statement()))
+                .toList();
+    }
+
     @Override
     public RuleInfo info() {
         return INFO;
@@ -66,7 +84,7 @@ public final class SecretAccessWildcard implements Rule<Template> {
     public RuleResult check(Template template, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Template.IdentityPolicy policy : template.identityPolicies()) {
-            for (SecretGrant grant : PrincipalAnalysis.combine(List.of(policy.document())).grants()) {
+            for (SecretGrant grant : principalGrants(template, policy)) {
                 if (grant.conditions() == ConditionStrength.RESTRICTING) {
                     continue;
                 }

@@ -19,12 +19,25 @@ final class SecretNaming {
     private SecretNaming() {
     }
 
+    /**
+     * Settings of the AWS Parameters and Secrets Lambda Extension ({@code PARAMETERS_SECRETS_EXTENSION_LOG_LEVEL},
+     * {@code SECRETS_MANAGER_TTL}): configuration about secrets, common in serverless templates.
+     */
+    private static boolean isExtensionSetting(String name) {
+        String upper = name.strip().toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("PARAMETERS_SECRETS_EXTENSION_") || upper.startsWith("SECRETS_MANAGER_")
+                || upper.startsWith("SSM_PARAMETER_STORE_");
+    }
+
     static boolean isSecretName(String name) {
-        if (name == null || name.isBlank()) {
+        if (name == null || name.isBlank() || isExtensionSetting(name)) {
             return false;
         }
         String n = name.strip();
-        int slash = n.replaceAll("/+$", "").lastIndexOf('/');
+        while (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        int slash = n.lastIndexOf('/');
         if (slash >= 0) {
             n = n.substring(slash + 1);
         }

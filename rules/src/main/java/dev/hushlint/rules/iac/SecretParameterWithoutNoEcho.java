@@ -55,15 +55,19 @@ public final class SecretParameterWithoutNoEcho implements Rule<Template> {
     public RuleResult check(Template template, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
         for (Template.Parameter p : template.parameters()) {
-            if (p.noEcho() || p.type().startsWith("AWS::SSM::Parameter") || p.type().startsWith("AWS::EC2::")) {
-                continue;
+            if (p.noEcho() || p.type().startsWith("AWS::SSM::Parameter") || p.type().startsWith("AWS::EC2::")
+                    || p.type().equals("Number") || p.node().get("AllowedValues").isPresent()) {
+                continue; // a number or an enumerated value is a setting, not a secret
             }
             boolean feeds = template.passwordParameters().contains(p.name());
             if (feeds || SecretNaming.isSecretName(p.name())) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, p.position()))
                         .logicalPosition(p.path())
-                        .message("Parameter " + p.name() + (feeds ? " feeds a password property" : " is named like a secret")
+                        .message(template.format() == Template.Format.TERRAFORM
+                                ? "Variable " + p.name() + (feeds ? " feeds a password attribute" : " is named like a secret")
+                                + " but is not sensitive: its value is shown in plan and apply output"
+                                : "Parameter " + p.name() + (feeds ? " feeds a password property" : " is named like a secret")
                                 + " but has no NoEcho: its value is shown in the console and in DescribeStacks")
                         .build());
             }

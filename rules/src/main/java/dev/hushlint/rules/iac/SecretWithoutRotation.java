@@ -55,13 +55,17 @@ public final class SecretWithoutRotation implements Rule<Template> {
     @Override
     public RuleResult check(Template template, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
+        java.nio.file.Path directory = TerraformIndexer.directory(template);
         for (Template.SecretResource secret : template.secrets()) {
-            if (!secret.rotated()) {
+            boolean rotatedElsewhere = template.format() == Template.Format.TERRAFORM && context.facts(
+                    TerraformIndexer.ROTATED_SECRETS).contains(new TerraformIndexer.RotatedSecret(directory, secret.id()));
+            if (!secret.rotated() && !rotatedElsewhere) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, secret.position()))
                         .logicalPosition(secret.path())
                         .message("Secret " + secret.id() + " has no rotation schedule in this "
-                                + (template.format() == Template.Format.TERRAFORM_PLAN ? "plan" : "template"))
+                                + (template.format() == Template.Format.TERRAFORM_PLAN ? "plan"
+                                : template.format() == Template.Format.TERRAFORM ? "directory" : "template"))
                         .build());
             }
         }

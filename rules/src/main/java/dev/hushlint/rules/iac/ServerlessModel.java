@@ -59,9 +59,9 @@ final class ServerlessModel {
         Node.MapNode iam = provider.map("iam").orElse(null);
         Node.MapNode role = iam == null ? null : iam.map("role").orElse(null);
         statements(role == null ? null : role.get("statements").orElse(null), "provider/iam/role/statements",
-                "provider IAM role statements");
+                "provider IAM role statements", "provider");
         statements(provider.get("iamRoleStatements").orElse(null), "provider/iamRoleStatements",
-                "provider iamRoleStatements");
+                "provider iamRoleStatements", "provider");
         managed(role == null ? null : role.get("managedPolicies").orElse(null), "provider");
         managed(provider.get("iamManagedPolicies").orElse(null), "provider");
 
@@ -73,13 +73,13 @@ final class ServerlessModel {
             Map<String, Template.EnvVariable> vars = new LinkedHashMap<>(providerVars);
             variables(f, "functions/" + name + "/environment/", vars);
             Node kms = f.get("kmsKeyArn").or(() -> f.get("awsKmsKeyArn")).orElse(providerKms);
-            functions.add(new Template.LambdaFunction(name, "functions/" + name, f.position(),
+            functions.add(new Template.LambdaFunction(name, "functions/" + name, fs.keyPosition(name),
                     new ArrayList<>(vars.values()), kms));
             statements(f.get("iamRoleStatements").orElse(null), "functions/" + name + "/iamRoleStatements",
-                    "iamRoleStatements of function " + name);
+                    "iamRoleStatements of function " + name, "functions/" + name);
             f.map("iam").flatMap(i -> i.map("role")).ifPresent(r -> {
                 statements(r.get("statements").orElse(null), "functions/" + name + "/iam/role/statements",
-                        "IAM role statements of function " + name);
+                        "IAM role statements of function " + name, "functions/" + name);
                 managed(r.get("managedPolicies").orElse(null), "functions/" + name);
             });
         }));
@@ -110,7 +110,7 @@ final class ServerlessModel {
                 out.put(name, new Template.EnvVariable(name, resolve(value, 0), env.keyPosition(name), pathPrefix + name))));
     }
 
-    private void statements(Node list, String path, String source) {
+    private void statements(Node list, String path, String source, String principal) {
         if (list == null) {
             return;
         }
@@ -121,7 +121,7 @@ final class ServerlessModel {
         Map<String, Node> entries = new LinkedHashMap<>();
         entries.put("Statement", statements);
         Node.MapNode document = new Node.MapNode(entries, Map.of("Statement", statements.position()), statements.position());
-        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source)));
+        identityPolicies.add(new Template.IdentityPolicy(path, PolicyAnalyzer.parse(document, source), Set.of(principal)));
     }
 
     private void managed(Node list, String owner) {

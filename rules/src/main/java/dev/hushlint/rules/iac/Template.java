@@ -82,8 +82,16 @@ public record Template(TextFile file, Format format, Node root, List<Parameter> 
     public record EnvVariable(String name, Node value, Position position, String path) {
     }
 
-    /** An identity policy (attached to roles, users, groups or a function's role). */
-    public record IdentityPolicy(String path, PolicyDocument document) {
+    /**
+     * An identity policy (attached to roles, users, groups or a function's role).
+     *
+     * @param principals the roles/users/groups (logical ids, addresses) it is attached to: policies that share
+     *                   one are combined, so a Deny in one subtracts from an Allow in another
+     */
+    public record IdentityPolicy(String path, PolicyDocument document, Set<String> principals) {
+        public IdentityPolicy {
+            principals = Set.copyOf(principals);
+        }
     }
 
     /**

@@ -23,6 +23,7 @@ public final class TemplateReader implements InputReader<Template> {
     private static final Pattern LOOKS_LIKE_CFN = Pattern.compile(
             "AWSTemplateFormatVersion|(?m)^\\s*\"?Resources\"?\\s*:[\\s\\S]*\"?Type\"?\\s*:\\s*[\"']?(AWS|Custom)::");
     private static final Pattern LOOKS_LIKE_SERVERLESS = Pattern.compile("(?m)^provider\\s*:");
+    private static final Pattern SERVICE = Pattern.compile("(?m)^(service|functions)\\s*:");
     private static final Pattern LOOKS_LIKE_PLAN = Pattern.compile("\"(planned_values|terraform_version)\"\\s*:");
 
     @Override
@@ -33,13 +34,13 @@ public final class TemplateReader implements InputReader<Template> {
     @Override
     public boolean accepts(TextFile file) {
         if (file.extension().equals("tf")) {
-            return file.text().contains("resource") || file.text().contains("data");
+            return true; // every .tf file is Terraform; variables-only files matter too
         }
         if (!EXTENSIONS.contains(file.extension())) {
             return false;
         }
         String text = file.text();
-        return text.contains("Resources") || text.contains("AWSTemplateFormatVersion")
+        return file.fileName().endsWith(".tf.json") || text.contains("Resources") || text.contains("AWSTemplateFormatVersion")
                 || text.contains("terraform_version") || text.contains("planned_values")
                 || isServerlessName(file) || text.contains("provider");
     }
@@ -50,9 +51,16 @@ public final class TemplateReader implements InputReader<Template> {
         if (file.extension().equals("tf")) {
             return TerraformHclModel.build(file, HclParser.parse(text));
         }
+        if (file.fileName().endsWith(".tf.json")) {
+            // Terraform's JSON syntax has the shape the HCL reader produces
+            return JsonTree.parse(text) instanceof Node.MapNode map ? TerraformHclModel.build(file, map) : null;
+        }
         boolean json = file.extension().equals("json") || text.stripLeading().startsWith("{");
         boolean expected = LOOKS_LIKE_CFN.matcher(text).find() || (json && LOOKS_LIKE_PLAN.matcher(text).find())
                 || (isServerlessName(file) && LOOKS_LIKE_SERVERLESS.matcher(text).find());
+        if (!expected && !(LOOKS_LIKE_SERVERLESS.matcher(text).find() && SERVICE.matcher(text).find())) {
+            return null; // not worth parsing: no template would look like this
+        }
         Node root;
         try {
             root = json ? JsonTree.parse(text) : YamlTree.parse(text);

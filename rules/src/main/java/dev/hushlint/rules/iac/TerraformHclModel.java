@@ -6,6 +6,7 @@ import dev.hushlint.rules.tree.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Terraform {@code .tf} file, read by {@link dev.hushlint.rules.iac.hcl.HclParser} (never evaluated): its
@@ -20,7 +21,14 @@ final class TerraformHclModel {
         List<TerraformModel.Resource> resources = new ArrayList<>();
         collect(root.map("resource").orElse(null), "", resources);
         collect(root.map("data").orElse(null), "data.", resources);
-        return TerraformModel.build(file, Template.Format.TERRAFORM, root, resources);
+        List<Template.Parameter> variables = new ArrayList<>();
+        root.map("variable").ifPresent(vs -> vs.entries().forEach((name, body) -> {
+            for (Node.MapNode b : TerraformModel.blocks(body)) {
+                variables.add(new Template.Parameter(name, b, vs.keyPosition(name), "String",
+                        b.get("sensitive").map(Intrinsics::truthy).orElse(false), b.get("default").orElse(null)));
+            }
+        }));
+        return TerraformModel.build(file, Template.Format.TERRAFORM, root, resources, variables, r -> Set.of());
     }
 
     private static void collect(Node.MapNode byType, String prefix, List<TerraformModel.Resource> out) {

@@ -38,6 +38,8 @@ final class TerraformModel {
     }
 
     private static final Pattern REFERENCE = Pattern.compile("(data\\.)?(aws_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)");
+    private static final Pattern LOCAL_REFERENCE = Pattern.compile("local\\.([A-Za-z0-9_-]+)");
+    private static final Pattern VARIABLE_REFERENCE = Pattern.compile("\\bvar\\.([A-Za-z0-9_-]+)");
     private static final Set<String> IDENTITY_POLICY_TYPES = Set.of("aws_iam_policy", "aws_iam_role_policy",
             "aws_iam_user_policy", "aws_iam_group_policy");
 
@@ -54,16 +56,16 @@ final class TerraformModel {
         }
     }
 
-    static Template build(TextFile file, Template.Format format, Node root, List<Resource> resources) {
-        return new TerraformModel(resources, r -> Set.of()).build(file, format, root);
-    }
-
+    /**
+     * @param variables              Terraform {@code variable} blocks (as parameters; {@code sensitive} for NoEcho)
+     * @param unknownRotationTargets for plans: the secrets a rotation targets when its secret_id is not known yet
+     */
     static Template build(TextFile file, Template.Format format, Node root, List<Resource> resources,
-                          Function<Resource, Set<String>> unknownRotationTargets) {
-        return new TerraformModel(resources, unknownRotationTargets).build(file, format, root);
+                          List<Template.Parameter> variables, Function<Resource, Set<String>> unknownRotationTargets) {
+        return new TerraformModel(resources, unknownRotationTargets).build(file, format, root, variables);
     }
 
-    private Template build(TextFile file, Template.Format format, Node root) {
+    private Template build(TextFile file, Template.Format format, Node root, List<Template.Parameter> variables) {
         List<Template.LambdaFunction> functions = new ArrayList<>();
         List<Template.IdentityPolicy> identity = new ArrayList<>();
         List<Template.ManagedPolicyUse> managed = new ArrayList<>();
@@ -75,7 +77,7 @@ final class TerraformModel {
         for (Resource r : resources) {
             Node.MapNode v = r.values();
             switch (r.type()) {
-                case "aws_lambda_function" -> functions.add(function(r));
+                case "aws_lambda_function" -> functions.add(function(r, root));
                 case "aws_secretsmanager_secret" -> {
                     Node kms = v.get("kms_key_id").filter(k -> !(k instanceof Node.ScalarNode s && s.value() == null)).orElse(null);
                     boolean inlineRotation = blocks(v.get("rotation_rules").orElse(null)).stream()
@@ -105,7 +107,7 @@ final class TerraformModel {
                     for (Node.MapNode inline : blocks(v.get("inline_policy").orElse(null))) {
                         inline.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(
                                 r.address() + "/inline_policy/" + inline.string("name").orElse(""),
-                                document(p, "inline policy of " + r.address()))));
+                                document(p, "inline policy of " + r.address()), Set.of(r.address()))));
                     }
                     for (Node arn : Intrinsics.items(v.get("managed_policy_arns").orElse(null))) {
                         managedUse(r.address(), arn, lambdaRoles.contains(r.address()), managed);
@@ -120,32 +122,65 @@ final class TerraformModel {
             }
             if (IDENTITY_POLICY_TYPES.contains(r.type())) {
                 v.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(r.address(),
-                        document(p, "policy " + r.address()))));
+                        document(p, "policy " + r.address()), policyPrincipals(r))));
             }
             if (!r.type().equals("aws_lambda_function") && !r.type().startsWith("aws_secretsmanager_")
                     && !r.type().equals("aws_ssm_parameter") && !r.address().startsWith("data.")) {
                 credentialAttributes(r, v, r.address(), credentials, 0);
             }
         }
-        return new Template(file, format, root, List.of(), functions, identity, managed, resourcePolicies, secrets,
-                credentials, Set.of());
+        Set<String> passwordVariables = new LinkedHashSet<>();
+        for (Template.CredentialValue c : credentials) {
+            if (c.kind() == Template.CredentialValue.Kind.SSM_STRING_PARAMETER) {
+                continue;
+            }
+            String text = c.value() instanceof Node.ExpressionNode e ? e.source() : c.value().asString().orElse("");
+            Matcher m = VARIABLE_REFERENCE.matcher(text);
+            while (m.find()) {
+                passwordVariables.add(m.group(1));
+            }
+        }
+        return new Template(file, format, root, variables, functions, identity, managed, resourcePolicies, secrets,
+                credentials, passwordVariables);
     }
 
-    private Template.LambdaFunction function(Resource r) {
+    private Template.LambdaFunction function(Resource r, Node root) {
         List<Template.EnvVariable> vars = new ArrayList<>();
         for (Node.MapNode env : blocks(r.values().get("environment").orElse(null))) {
+            List<Node.MapNode> maps = new ArrayList<>();
             Node variables = env.get("variables").orElse(null);
-            Node.MapNode map = variables instanceof Node.MapNode m ? m
-                    : variables instanceof Node.ExpressionNode e && !e.arguments().isEmpty()
-                    && e.arguments().get(0) instanceof Node.MapNode m2 ? m2 : null;
-            if (map != null) {
-                map.entries().forEach((name, value) -> vars.add(new Template.EnvVariable(name, value,
+            if (variables instanceof Node.MapNode m) {
+                maps.add(m);
+            } else if (variables instanceof Node.ExpressionNode e) {
+                // merge(local.common, {…}): the literal maps among the arguments
+                for (Node argument : e.arguments()) {
+                    if (argument instanceof Node.MapNode m) {
+                        maps.add(m);
+                    }
+                }
+            }
+            for (Node.MapNode map : maps) {
+                map.entries().forEach((name, value) -> vars.add(new Template.EnvVariable(name, local(value, root),
                         map.keyPosition(name), r.address() + "/environment/" + name)));
             }
         }
         Node kms = r.values().get("kms_key_arn").filter(k -> !(k instanceof Node.ScalarNode s && s.value() == null))
                 .orElse(null);
         return new Template.LambdaFunction(r.address(), r.address(), r.position(), vars, kms);
+    }
+
+    /** {@code local.x} that is a literal in the same file: judged as that literal, at the reference's position. */
+    private static Node local(Node value, Node root) {
+        if (value instanceof Node.ExpressionNode e && root instanceof Node.MapNode m) {
+            Matcher local = LOCAL_REFERENCE.matcher(e.source().strip());
+            if (local.matches()) {
+                Optional<Node> target = m.map("locals").flatMap(l -> l.get(local.group(1)));
+                if (target.isPresent() && target.get() instanceof Node.ScalarNode s && s.value() instanceof String) {
+                    return new Node.ScalarNode(s.value(), e.position());
+                }
+            }
+        }
+        return value;
     }
 
     /** A policy attribute: a JSON string or heredoc, {@code jsonencode({...})}, or a policy document data source. */
@@ -269,6 +304,21 @@ final class TerraformModel {
             }
         }
         return roles;
+    }
+
+    /** The role/user/group an inline policy resource belongs to ({@code role = aws_iam_role.x.id}), else itself. */
+    private Set<String> policyPrincipals(Resource r) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String key : List.of("role", "user", "group")) {
+            r.values().get(key).ifPresent(v -> {
+                out.addAll(referencedAddresses(v, "aws_iam_" + key));
+                v.asString().ifPresent(name -> out.add("aws_iam_" + key + ":" + name));
+            });
+        }
+        if (out.isEmpty()) {
+            out.add(r.address());
+        }
+        return out;
     }
 
     /** Roles an attachment targets: by reference ({@code aws_iam_role.x.name}) or by name. */

@@ -31,7 +31,8 @@ final class TerraformPlanModel {
         root.map("prior_state").flatMap(p -> p.map("values")).flatMap(p -> p.map("root_module"))
                 .ifPresent(m -> collectData(m, resources, 0));
         Node.MapNode configuration = root.map("configuration").flatMap(c -> c.map("root_module")).orElse(null);
-        return TerraformModel.build(file, Template.Format.TERRAFORM_PLAN, root, resources, r -> rotationTargets(configuration, r.address()));
+        return TerraformModel.build(file, Template.Format.TERRAFORM_PLAN, root, resources, List.of(),
+                r -> rotationTargets(configuration, r.address()));
     }
 
     private static void collect(Node.MapNode module, List<TerraformModel.Resource> out, int depth) {

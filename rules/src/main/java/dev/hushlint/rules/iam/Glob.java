@@ -1,7 +1,5 @@
 package dev.hushlint.rules.iam;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
 
 /** IAM wildcards: {@code *} matches any run of characters (colons and slashes included), {@code ?} one character. */
@@ -40,42 +38,33 @@ final class Glob {
         return p == pattern.length();
     }
 
-    /** Is there a string both patterns match? */
+    /** Is there a string both patterns match? Bottom-up over suffix pairs: O(|a|·|b|), one allocation. */
     static boolean intersects(String a, String b) {
         int m = a.length();
         int n = b.length();
-        boolean[][] seen = new boolean[m + 1][n + 1];
-        Deque<int[]> todo = new ArrayDeque<>();
-        todo.push(new int[] {0, 0});
-        while (!todo.isEmpty()) {
-            int[] s = todo.pop();
-            int i = s[0];
-            int j = s[1];
-            if (seen[i][j]) {
-                continue;
-            }
-            seen[i][j] = true;
-            if (i == m && j == n) {
-                return true;
-            }
-            char ca = i < m ? a.charAt(i) : 0;
-            char cb = j < n ? b.charAt(j) : 0;
-            if (i < m && ca == '*') {
-                todo.push(new int[] {i + 1, j});
-                if (j < n && cb != '*') {
-                    todo.push(new int[] {i, j + 1});
+        int width = n + 1;
+        boolean[] dp = new boolean[(m + 1) * width];
+        dp[m * width + n] = true;
+        for (int i = m; i >= 0; i--) {
+            for (int j = n; j >= 0; j--) {
+                if (i == m && j == n) {
+                    continue;
                 }
-            }
-            if (j < n && cb == '*') {
-                todo.push(new int[] {i, j + 1});
-                if (i < m && ca != '*') {
-                    todo.push(new int[] {i + 1, j});
+                char ca = i < m ? a.charAt(i) : 0;
+                char cb = j < n ? b.charAt(j) : 0;
+                boolean v = false;
+                if (i < m && ca == '*') {
+                    v = dp[(i + 1) * width + j] || (j < n && cb != '*' && dp[i * width + j + 1]);
                 }
-            }
-            if (i < m && j < n && ca != '*' && cb != '*' && (ca == '?' || cb == '?' || ca == cb)) {
-                todo.push(new int[] {i + 1, j + 1});
+                if (!v && j < n && cb == '*') {
+                    v = dp[i * width + j + 1] || (i < m && ca != '*' && dp[(i + 1) * width + j]);
+                }
+                if (!v && i < m && j < n && ca != '*' && cb != '*' && (ca == '?' || cb == '?' || ca == cb)) {
+                    v = dp[(i + 1) * width + j + 1];
+                }
+                dp[i * width + j] = v;
             }
         }
-        return false;
+        return dp[0];
     }
 }
