@@ -2,11 +2,12 @@ package dev.hushlint.cli.aws;
 
 import dev.hushlint.cli.Main;
 import dev.hushlint.cli.OutputFormat;
+import dev.hushlint.cli.PolicyOptions;
 import dev.hushlint.cli.ReportOptions;
 import dev.hushlint.cli.UsageError;
 import dev.hushlint.engine.Notification;
 import dev.hushlint.engine.Report;
-import dev.hushlint.rules.BuiltInRules;
+import dev.hushlint.rules.settings.ScanPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,6 +62,13 @@ public final class AwsCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions report;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "accept the findings recorded in FILE (see 'hushlint baseline create'): only new ones are reported and gate")
+    Path baseline;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "the AWS profile to use (SSO profiles work)")
     String profile;
@@ -128,6 +136,9 @@ public final class AwsCommand implements Callable<Integer> {
             throw new UsageError("--timeout must be at least 1 second");
         }
         Path baseDir = report.baseDir();
+        // .hushlint.yml of the base directory: disabled rules, severities, allow-lists; and the baseline
+        ScanPolicy scanPolicy = policy.policy(List.of(baseDir), baseline);
+        var ruleSet = PolicyOptions.ruleSet(scanPolicy);
         URI endpoint = endpoint();
         List<String> scanRegions = regions();
         for (String arn : roleArns) {
@@ -165,9 +176,12 @@ public final class AwsCommand implements Callable<Integer> {
                 throw new UsageError("cannot write the inventory to " + inventoryPath + ": " + e.getClass().getSimpleName());
             }
         }
-        Report result = LiveFindings.judge(snapshot, inventoryText, inventoryPath, baseDir, templateIndex,
-                BuiltInRules.ruleSet());
-        int code = report.emit(result, DEFAULT_CATEGORY, out, err);
+        Report judged = LiveFindings.judge(snapshot, inventoryText, inventoryPath, baseDir, templateIndex, ruleSet);
+        ScanPolicy.Applied applied = scanPolicy.apply(judged);
+        if (applied.baseline() != null && !report.quiet) {
+            err.println(applied.baseline().summary());
+        }
+        int code = report.emit(applied.report(), DEFAULT_CATEGORY, out, err);
         if (!report.quiet) {
             err.println(summary(snapshot, writeInventory ? inventoryPath : null));
         }

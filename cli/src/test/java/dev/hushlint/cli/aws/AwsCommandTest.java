@@ -388,6 +388,21 @@ class AwsCommandTest {
     }
 
     @Test
+    void theConfigurationOfTheBaseDirectoryApplies() throws IOException {
+        aws.functionsPage("us-east-1", null, null, List.of(
+                functionJson("us-east-1", "orders-api", "", null, env("DB_PASSWORD", DB_PASSWORD))));
+        Files.writeString(dir.resolve(".hushlint.yml"), """
+                rules:
+                  disable: [aws/lambda-env-without-cmk]
+                """);
+        Run run = run("--region", "us-east-1", "--format", "json");
+        assertThat(run.code).as(run.err).isEqualTo(1);
+        assertThat(run.out).contains("aws/lambda-env-plaintext-secret").doesNotContain("\"aws/lambda-env-without-cmk\"");
+        Files.writeString(dir.resolve(".hushlint.yml"), "rules:\n  disable: [aws/no-such-rule]\n");
+        assertThat(run("--region", "us-east-1").code).isEqualTo(2);
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("--region", "not a region").code).isEqualTo(2);
         assertThat(run("--region", "us-east-1", "--role-arn", "role/x").code).isEqualTo(2);
