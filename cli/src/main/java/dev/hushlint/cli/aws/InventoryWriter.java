@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hushlint.engine.Notification;
 import dev.hushlint.rules.aws.AwsExports;
+import dev.hushlint.rules.secret.SecretDetector;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -69,7 +70,9 @@ final class InventoryWriter {
                 g.writeEndObject();
                 g.writeObjectFieldStart("Tags");
                 for (Map.Entry<String, String> t : f.tags().entrySet()) {
-                    g.writeStringField(t.getKey(), t.getValue());
+                    // tags are not secret by design, but a token pasted into one must not reach the file either
+                    boolean token = SecretDetector.standard().findIn(t.getValue()).isPresent();
+                    g.writeStringField(t.getKey(), token ? REDACTED : t.getValue());
                 }
                 g.writeEndObject();
                 g.writeEndObject();

@@ -109,7 +109,7 @@ class AwsCommandTest {
                 "aws:cloudformation:stack-name", "orders-stack",
                 "aws:cloudformation:logical-id", "OrdersApiFunction",
                 "aws:cloudformation:stack-id", "arn:aws:cloudformation:us-east-1:123456789012:stack/orders-stack/8a87d690",
-                "lambda:createdBy", "SAM"));
+                "lambda:createdBy", "SAM", "deploy-token", GITHUB_TOKEN));
 
         aws.listRolePolicies("orders-api-role", null, "p2", "inline-read-secrets");
         aws.listRolePolicies("orders-api-role", "p2", null, "inline-logs");
