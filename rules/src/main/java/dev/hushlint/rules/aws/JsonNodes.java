@@ -78,17 +78,23 @@ public final class JsonNodes {
 
     private static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage();
+        if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException || (m != null && m.contains("end-of-input"))) {
+            return ": unexpected end of input (is the file cut off?)";
+        }
         if (m == null) {
             return "";
         }
-        if (m.startsWith("Unexpected end-of-input")) {
-            return ": unexpected end of input";
-        }
-        if (m.startsWith("Unexpected character")) {
-            return ": unexpected character";
-        }
         if (m.contains("nesting depth")) {
             return ": nested deeper than " + MAX_DEPTH + " levels";
+        }
+        if (m.startsWith("Unexpected character") || m.startsWith("Unrecognized token")) {
+            return ": unexpected character";
+        }
+        if (m.startsWith("Illegal unquoted character")) {
+            return ": a line break or control character inside a string (is the file cut off?)";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return ": a key is written twice";
         }
         return "";
     }
