@@ -96,8 +96,8 @@ final class InventoryWriter {
                 g.writeArrayFieldStart("AttachedManagedPolicies");
                 for (Map.Entry<String, String> p : role.attachedPolicies().entrySet()) {
                     g.writeStartObject();
-                    g.writeStringField("PolicyName", p.getKey());
-                    g.writeStringField("PolicyArn", p.getValue());
+                    g.writeStringField("PolicyName", p.getValue());
+                    g.writeStringField("PolicyArn", p.getKey());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

@@ -194,7 +194,7 @@ public final class LiveLambdaScanner {
                 LiveSnapshot.Role role = roleMap.get(f.roleArn());
                 if (role != null) {
                     withoutCache += role.calls();
-                    for (String policyArn : role.attachedPolicies().values()) {
+                    for (String policyArn : role.attachedPolicies().keySet()) {
                         LiveSnapshot.Policy p = policyMap.get(policyArn);
                         withoutCache += p == null ? 0 : p.calls();
                     }
@@ -374,11 +374,11 @@ public final class LiveLambdaScanner {
                 ListAttachedRolePoliciesResponse page = iam.listAttachedRolePolicies(request.build());
                 calls++;
                 for (AttachedPolicy p : page.attachedPolicies()) {
-                    attached.put(p.policyName(), p.policyArn());
+                    attached.put(p.policyArn(), p.policyName());
                 }
                 marker = Boolean.TRUE.equals(page.isTruncated()) ? page.marker() : null;
             } while (marker != null);
-            for (String policyArn : attached.values()) {
+            for (String policyArn : attached.keySet()) {
                 policyUsers.computeIfAbsent(policyArn, k -> Collections.synchronizedSet(new TreeSet<>())).add(roleArn);
                 try {
                     policy(account, policyArn);

@@ -56,7 +56,7 @@ public record LiveSnapshot(List<Function> functions, SortedMap<String, Role> rol
         }
     }
 
-    /** A role's inline policies (decoded JSON text, by name) and attached managed policies (name → ARN). */
+    /** A role's inline policies (decoded JSON text, by name) and attached managed policies (ARN → name). */
     public record Role(String arn, String name, Map<String, String> inlinePolicies, Map<String, String> attachedPolicies,
                        int calls) {
         public Role {
