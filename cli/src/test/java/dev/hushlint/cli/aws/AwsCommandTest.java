@@ -403,6 +403,32 @@ class AwsCommandTest {
     }
 
     @Test
+    void rolePathsUnreadablePoliciesAndIamThrottling() throws IOException {
+        String role = "arn:aws:iam::123456789012:role/service-role/etl-role";
+        aws.functionsPage("us-east-1", null, null, List.of(functionJson("us-east-1", "etl", role, null, env("STAGE", "prod"))));
+        aws.listRolePolicies("etl-role", null, null, "broken", "read-all");
+        aws.server.stubFor(aws.iam("GetRolePolicy", AwsStub.param("RoleName", "etl-role"), AwsStub.param("PolicyName", "broken"))
+                .willReturn(AwsStub.xml("GetRolePolicy", "<RoleName>etl-role</RoleName><PolicyName>broken</PolicyName>"
+                        + "<PolicyDocument>%7B%22Statement%22%3A%5B</PolicyDocument>")));
+        aws.getRolePolicy("etl-role", "read-all", SECRETS_READ_ALL);
+        aws.listAttachedRolePolicies("etl-role", null, null, policyArn("etl-secrets"));
+        // IAM throttles the first GetPolicy (query protocol: 400 with code Throttling), then answers
+        aws.server.stubFor(aws.iam("GetPolicy", AwsStub.param("PolicyArn", policyArn("etl-secrets")))
+                .inScenario("iam-throttle").whenScenarioStateIs(STARTED)
+                .willReturn(AwsStub.iamError(400, "Throttling", "Rate exceeded")).willSetStateTo("ok").atPriority(1));
+        aws.managedPolicy(policyArn("etl-secrets"), "v1", SECRETS_MANAGE);
+        Run run = run("--region", "us-east-1", "--format", "json");
+        assertThat(run.code).as(run.err).isZero(); // role findings are medium: below the default gate
+        JsonNode report = MAPPER.readTree(run.out);
+        List<String> findings = new ArrayList<>();
+        report.get("findings").forEach(f -> findings.add(f.get("message").asText()));
+        assertThat(findings).anyMatch(m -> m.contains("inline policy read-all"))
+                .anyMatch(m -> m.contains("managed policy etl-secrets"));
+        assertThat(report.get("notifications").toString()).contains("inline policy broken", "etl-role", "not a readable policy document");
+        assertThat(aws.count("iam:GetPolicy")).isEqualTo(2);
+    }
+
+    @Test
     void usageErrors() {
         assertThat(run("--region", "not a region").code).isEqualTo(2);
         assertThat(run("--region", "us-east-1", "--role-arn", "role/x").code).isEqualTo(2);
