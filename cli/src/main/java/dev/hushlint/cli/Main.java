@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         versionProvider = Main.VersionProvider.class,
         description = "Finds leaked secrets and poor secret hygiene in Java, config files, IaC templates and "
                 + "live Lambda configurations.",
-        subcommands = {ScanCommand.class, RulesCommand.class, BaselineCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, BaselineCommand.class, InitCommand.class,
+                dev.hushlint.cli.github.GithubCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above the --fail-on threshold",

@@ -1,7 +1,10 @@
 package dev.hushlint.cli;
 
 import dev.hushlint.engine.Report;
+import dev.hushlint.engine.RuleSet;
 import dev.hushlint.engine.scan.FileAccess;
+import dev.hushlint.engine.scan.ReportCache;
+import dev.hushlint.engine.scan.ScanListener;
 import dev.hushlint.engine.scan.ScanRequest;
 import dev.hushlint.engine.scan.Scanner;
 import dev.hushlint.rules.settings.ScanPolicy;
@@ -58,6 +61,15 @@ public final class ScanCommand implements Callable<Integer> {
             description = "leave out files that .gitignore ignores (off by default: ignored files such as .env still leak on build machines)")
     boolean respectGitignore;
 
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "leave out paths matching GLOB, relative to the base directory (repeatable), e.g. 'test-fixtures/**'")
+    List<String> excludes;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "reuse the previous result stored in DIR when no scanned file, rule or option has changed "
+                    + "(a content-hash cache; off by default; it never stores a secret)")
+    Path cacheDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,12 +85,25 @@ public final class ScanCommand implements Callable<Integer> {
         }
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ScanPolicy scanPolicy = policy.policy(roots, baseline);
-        ScanRequest request = scanPolicy.request(
-                new ScanRequest(roots, report.baseDir(), n, maxFileSize, respectGitignore, List.of()));
+        ScanRequest request = scanPolicy.request(new ScanRequest(roots, report.baseDir(), n, maxFileSize,
+                respectGitignore, excludes == null ? List.of() : excludes));
         PrintStream debug = report.debug ? System.err : null;
-        Scanner scanner = new Scanner(PolicyOptions.ruleSet(scanPolicy), FileAccess.DEFAULT, debug);
+        RuleSet rules = PolicyOptions.ruleSet(scanPolicy);
+        Scanner scanner = new Scanner(rules, FileAccess.DEFAULT, debug);
         Progress progress = !report.quiet && Terminal.isInteractive() ? new Progress(err) : null;
-        Report result = progress == null ? scanner.scan(request) : scanner.scan(request, progress);
+        ScanListener listener = progress == null ? ScanListener.NONE : progress;
+        Report result;
+        if (cacheDir == null || baseline != null) {
+            // a cached report holds no secret values, so it cannot be matched against a baseline's value hashes
+            result = scanner.scan(request, listener);
+        } else {
+            List<Path> inputs = scanPolicy.settings().file() == null ? List.of() : List.of(scanPolicy.settings().file());
+            ReportCache.Outcome outcome = new ReportCache(cacheDir).scan(scanner, rules, request, inputs, listener);
+            result = outcome.report();
+            if (outcome.reused() && !report.quiet) {
+                err.println("hushlint: nothing changed since the last scan: result from the cache in " + cacheDir);
+            }
+        }
         if (progress != null) {
             progress.finish();
         }

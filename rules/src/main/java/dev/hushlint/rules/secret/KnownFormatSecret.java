@@ -29,7 +29,7 @@ public final class KnownFormatSecret implements Rule<TextFile> {
 
                     Bad:
                     ```properties
-                    github.token=ghp_… (a live token, 40 characters)
+                    github.token=ghp_…   # a live 40-character token, shortened here
                     ```
                     Good:
                     ```properties

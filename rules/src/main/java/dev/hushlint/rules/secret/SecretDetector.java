@@ -9,23 +9,25 @@ import java.util.regex.Matcher;
 
 /**
  * Finds known-format secrets in text, using the pattern library: one keyword pass selects the patterns worth
- * trying (Aho–Corasick, case-insensitive), then each selected regex, entropy, the pattern's own structural
+ * trying (Aho–Corasick, case-insensitive; exact-case keywords are then confirmed with {@code String.contains}), then each selected regex, entropy, the pattern's own structural
  * check, and the shared false-positive filters (placeholders, documentation examples, token-shaped
  * placeholders, hashes and UUIDs, public material). Immutable and thread-safe.
  */
 public final class SecretDetector {
-
-    private static final SecretDetector DEFAULT = new SecretDetector(SecretPatterns.all());
 
     /** Orders overlapping candidates: earlier start, then longer, then pattern id (deterministic). */
     private static final Comparator<SecretMatch> BY_POSITION = Comparator.comparingInt(SecretMatch::start)
             .thenComparing(Comparator.comparingInt((SecretMatch m) -> m.end() - m.start()).reversed())
             .thenComparing(m -> m.pattern().id());
 
+    private static final SecretDetector DEFAULT = new SecretDetector(SecretPatterns.all());
+
     private final List<SecretPattern> patterns;
     /** Patterns with keywords, in the index's group order. */
     private final SecretPattern[] keyed;
     private final KeywordIndex index;
+    /** Per keyed pattern: its keywords must occur exactly as written (they hold upper-case letters). */
+    private final boolean[] exactCase;
     /** Patterns without keywords: tried on every text. */
     private final List<SecretPattern> unkeyed;
 
@@ -37,7 +39,17 @@ public final class SecretDetector {
             (p.keywords().isEmpty() ? without : withKeywords).add(p);
         }
         this.keyed = withKeywords.toArray(new SecretPattern[0]);
-        this.index = KeywordIndex.build(withKeywords.stream().map(SecretPattern::keywords).toList());
+        this.exactCase = new boolean[keyed.length];
+        for (int g = 0; g < keyed.length; g++) {
+            List<String> keywords = keyed[g].keywords();
+            long upper = keywords.stream().filter(k -> !k.equals(k.toLowerCase(java.util.Locale.ROOT))).count();
+            if (upper != 0 && upper != keywords.size()) {
+                throw new IllegalArgumentException(keyed[g].id() + ": keywords are either all exact-case or all lower-case");
+            }
+            exactCase[g] = upper != 0;
+        }
+        this.index = KeywordIndex.build(withKeywords.stream()
+                .map(p -> p.keywords().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)).toList()).toList());
         this.unkeyed = List.copyOf(without);
     }
 
@@ -53,8 +65,16 @@ public final class SecretDetector {
     public List<SecretMatch> find(CharSequence text) {
         List<SecretMatch> found = new ArrayList<>();
         BitSet candidates = index.groupsIn(text);
+        String exact = null;
         for (int g = candidates.nextSetBit(0); g >= 0; g = candidates.nextSetBit(g + 1)) {
-            collect(keyed[g], text, found);
+            SecretPattern pattern = keyed[g];
+            if (exactCase[g]) {
+                exact = exact == null ? text.toString() : exact;
+                if (!containsAny(exact, pattern.keywords())) {
+                    continue;
+                }
+            }
+            collect(pattern, text, found);
         }
         for (SecretPattern pattern : unkeyed) {
             collect(pattern, text, found);
@@ -75,6 +95,15 @@ public final class SecretDetector {
                 found.add(new SecretMatch(pattern, start, end, value, pattern.checksumConfirms(value)));
             }
         }
+    }
+
+    private static boolean containsAny(String text, List<String> keywords) {
+        for (String keyword : keywords) {
+            if (text.contains(keyword)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Keeps, of overlapping matches, the one that starts first (the longest, then by pattern id, on a tie). */

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * @param description   human name, e.g. "GitHub personal access token (classic)"
  * @param regex         the pattern; the secret is {@code secretGroup} (0 = the whole match)
  * @param secretGroup   the capture group holding the secret
- * @param keywords      lower-case ASCII substrings, at least one of which must occur in the text (prefilter);
- *                      empty = always try (avoid: it costs a regex pass over every file)
+ * @param keywords      ASCII substrings, at least one of which must occur in the text (prefilter); lower-case
+ *                      keywords match ignoring case; keywords with upper-case letters (all of a pattern's, then)
+ *                      must occur exactly as written; empty = always try (avoid: a regex pass over every file)
  * @param minEntropy    minimum Shannon entropy (bits per char) of the secret, 0 to skip the check
  * @param trueExamples  strings in which the pattern must find a secret
  * @param falseExamples strings in which it must find nothing (placeholders, examples, look-alikes)

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * Judgements about a candidate value, shared by every rule: is it a placeholder, a reference to a secret
  * held elsewhere, a vendor's documentation example, or public material — i.e. not a leaked secret?
  * <p>
- * Placeholder words count only as whole words (bounded by separators or by camelCase in short, wordy values),
- * never as letters inside a long random value: {@code k8TodoX3…} is not a placeholder.
+ * Placeholder words count only as whole words (bounded by separators, or by camelCase humps and digits in short
+ * runs), never as letters inside a long random value: {@code k8TodoX3mQ9vLp2RwZt7} is not a placeholder.
  */
 public final class SecretValues {
 
@@ -157,8 +157,22 @@ public final class SecretValues {
             String run = v.substring(start, i);
             if (lettersOnly && run.length() <= 32) {
                 splitCamel(run, words);
+            } else if (run.length() <= 16) {
+                // a short mixed run such as changeme123 or Todo1: its letter parts are words
+                int part = 0;
+                for (int j = 1; j <= run.length(); j++) {
+                    if (j == run.length() || Character.isDigit(run.charAt(j)) != Character.isDigit(run.charAt(j - 1))) {
+                        String piece = run.substring(part, j);
+                        if (Character.isDigit(piece.charAt(0))) {
+                            words.add(piece);
+                        } else {
+                            splitCamel(piece, words);
+                        }
+                        part = j;
+                    }
+                }
             } else {
-                words.add(run.toLowerCase(Locale.ROOT));
+                words.add(run.toLowerCase(Locale.ROOT)); // a long random run is one opaque word
             }
         }
         return words;

@@ -54,6 +54,19 @@ class SecretDetectorTest {
     }
 
     @Test
+    void exactCaseKeywordsMustOccurAsWritten() {
+        SecretPattern exact = new SecretPattern("exact", "test", Pattern.compile("(?i)\\b(sk[0-9a-f]{8})\\b"), 1,
+                List.of("SK"), 0, List.of(), List.of());
+        SecretDetector custom = new SecretDetector(List.of(exact));
+        assertThat(custom.find("id SK3f9a1c7e")).hasSize(1);
+        assertThat(custom.find("id sk3f9a1c7e")).isEmpty(); // "sk" is there, "SK" is not: the regex is not tried
+        SecretPattern mixed = new SecretPattern("mixed", "test", Pattern.compile("x"), 0, List.of("SK", "twilio"), 0,
+                List.of(), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SecretDetector(List.of(mixed)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPatternWithoutKeywordsIsAlwaysTried() {
         SecretPattern unkeyed = new SecretPattern("no-keyword", "test", Pattern.compile("\\b(tok_[a-z0-9]{12})\\b"), 1,
                 List.of(), 0, List.of(), List.of());
@@ -184,10 +197,49 @@ class SecretDetectorTest {
         assertThat(detector.find(text)).isEmpty();
     }
 
+    private static final List<String> KEY_LINES = List.of(
+            "6Qqq5X1wUGAJ7Wx98vjE6boQ/jQaJbO0HvrgYegRDLu4h1Dyo+vIJUjzwTkoqrtl",
+            "eWvTDuRgR3yNwos/bDWmE4kuv4VGOfYcMuqbKLLp/2jfTuOQPeWIDtcKZ1Dw0gBE",
+            "Hum3adzqxMhGx3taeY5jvDR3q9lVuD+Am3zwr8FwGvjEED1YjEGPQ/ymde3hOygL",
+            "xIGbLzUouSXsNHz5hdTDskWcTOWFtjcdwBCRGja3o3kV/2WHPSoIFieCIPnINFB4");
+
     @Test
-    void hugeTextWithManyNearMissesStaysFast() {
-        // a pathological input for a backtracking regex: many prefixes that almost match; linear patterns finish
-        // this in well under a second (not a timed assertion: a catastrophic pattern would not finish at all)
+    void tokensInEverydayShapesAreFound() {
+        String ghs = "ghs_zymMlopiWfqUyHRSIf8NFmAUNLnY5Y0fCMcF";
+        String npm = "npm_x0y3RnjDQl2Kvf8THRXfEuzcrJaBnx7IfDH5";
+        String openai = "sk-proj-z7gTqBu4wweocv81k2lsNaWQrZzhB4GZqT8hqt0pmpsLww0sAO-DGpUxjKbgRBWZRZX1VlxeVZT3BlbkFJ"
+                + "4DNCNnOBFXL4k41GiLP9qG3L0uKW4yWRzSaTLyvH1D0SZaozaNv4AH17KzcnNjeh1MVLymYZwH";
+        assertThat(ids(detector.find("git remote add origin https://x-access-token:" + ghs + "@github.com/acme/orders.git")))
+                .containsExactly("github-app-token");
+        assertThat(ids(detector.find("//registry.npmjs.org/:_authToken=" + npm))).containsExactly("npm-access-token");
+        assertThat(ids(detector.find("curl -H \"Authorization: Bearer " + openai + "\" https://api.openai.com/v1/models")))
+                .containsExactly("openai-api-key");
+        assertThat(ids(detector.find("export GH_TOKEN='" + ghs + "'; gh release create v1.2.0"))).containsExactly("github-app-token");
+    }
+
+    @Test
+    void privateKeysInEverydayShapesAreFound() {
+        String body = String.join("\n", KEY_LINES);
+        String yamlBlock = "tls:\n  key: |\n    -----BEGIN EC PRIVATE KEY-----\n    " + String.join("\n    ", KEY_LINES)
+                + "\n    -----END EC PRIVATE KEY-----\n";
+        String propertiesContinuation = "tls.key=-----BEGIN PRIVATE KEY-----\\\n  " + String.join("\\\n  ", KEY_LINES)
+                + "\\\n  -----END PRIVATE KEY-----\n";
+        String jsonEscaped = "{\"key\": \"-----BEGIN RSA PRIVATE KEY-----\\r\\n" + String.join("\\r\\n", KEY_LINES)
+                + "\\r\\n-----END RSA PRIVATE KEY-----\\r\\n\"}";
+        String crlf = "-----BEGIN OPENSSH PRIVATE KEY-----\r\n" + String.join("\r\n", KEY_LINES) + "\r\n-----END OPENSSH PRIVATE KEY-----\r\n";
+        String encrypted = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,3F9A1C7E5B2D4F608A1B3C5D7E9F0A2B\n\n"
+                + body + "\n-----END RSA PRIVATE KEY-----";
+        for (String text : List.of(yamlBlock, propertiesContinuation, jsonEscaped, crlf, encrypted)) {
+            assertThat(ids(detector.find(text))).as(text).containsExactly("private-key");
+        }
+        String truncated = "-----BEGIN RSA PRIVATE KEY-----\n" + KEY_LINES.get(0) + "\n...\n-----END RSA PRIVATE KEY-----";
+        assertThat(detector.find(truncated)).isEmpty();
+    }
+
+    @Test
+    void pathologicalNearMissesFinish() {
+        // a pathological input for a backtracking regex: many prefixes that almost match. Not a timed test: a
+        // catastrophic pattern would simply not finish (the benchmark under bench/ measures speed)
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
             sb.append("AKIA").append("ABCDEFGHJKLMNP2").append(' ').append("eyJhbGciOiJI.").append("sk-ant-api03-")

@@ -31,6 +31,26 @@ class SecretPatternsTest {
                                 .noneMatch(m -> m.pattern().id().equals(p.id())))));
     }
 
+    /** Surroundings a token meets in real files: quotes, markup, assignments, URLs, comments, CRLF. */
+    private static final java.util.List<String> SURROUNDINGS = java.util.List.of("\"%s\"", "'%s'", "`%s`",
+            "<value>%s</value>", "key: %s\n", "KEY=%s\r\n", "https://api.acme.dev/v1?token=%s&page=2", "(%s)", "[%s]",
+            "{\"k\":\"%s\"}", "%s,next", " \t%s\r\n", "// %s", "# %s", "%s");
+
+    @TestFactory
+    Stream<DynamicTest> contextFreeTokensAreFoundInCommonSurroundings() {
+        return SecretPatterns.all().stream().flatMap(p -> p.trueExamples().stream()
+                .flatMap(example -> detector.find(example).stream().filter(m -> m.pattern() == p).limit(1))
+                .filter(m -> {
+                    java.util.regex.Matcher alone = p.regex().matcher(m.value());
+                    return alone.find() && alone.group(p.secretGroup()).equals(m.value()); // needs no context
+                })
+                .flatMap(m -> SURROUNDINGS.stream().map(template -> DynamicTest.dynamicTest(
+                        p.id() + " in " + template.replace("\n", "\\n").replace("\r", "\\r"), () ->
+                                assertThat(detector.find(template.formatted(m.value()))).as(p.id() + " in " + template)
+                                        .anyMatch(found -> found.pattern().id().equals(p.id())
+                                                && found.value().equals(m.value()))))));
+    }
+
     @Test
     void everyPatternHasExamplesAndAUniqueId() {
         Set<String> ids = new HashSet<>();

@@ -14,7 +14,7 @@ class SecretValuesTest {
             "your-api-key", "YOUR_API_KEY", "yourApiKey", "your_secret_here", "<token>", "<your-token>", "${DB_PASSWORD}",
             "{{ secrets.TOKEN }}", "%API_KEY%", "ENC(AbCd==)", "xxxx", "XXXXXXXX", "****", "TODO", "todo: fill in",
             "placeholder", "dummy", "REDACTED", "example", "my-example-token", "insert-key-here", "not-a-real-secret",
-            "fake_password", "sk-proj-...", "sk_live_\u2026", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "sk_live_****", "123456", "aaaaaaaa", "abcabcabc", "\"changeme\"", "  ", ""})
+            "fake_password", "changeme123", "Todo1", "yourApiKey2", "sk-proj-...", "sk_live_\u2026", "ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "sk_live_****", "123456", "aaaaaaaa", "abcabcabc", "\"changeme\"", "  ", ""})
     void placeholders(String value) {
         assertThat(SecretValues.isPlaceholder(value)).as(value).isTrue();
     }
@@ -22,7 +22,7 @@ class SecretValuesTest {
     @ParameterizedTest
     @ValueSource(strings = {"Sup3rS3cret99", "k8TodoX3mQ9vLp2RwZt7nB4c", "q9ZexampleV7RtL2wN8kP3sJ6hD1fG0aY5uE",
             "Hk2todoPq9LmZ7vXc3RtN8bW1sD4gF6jE", "nL73WfbzSsv2/UIh18GiQhJdqilw+NyK/hPA6FXB", "ZuK2wiLBCDummyYM0shZFdM4HEiu8TWQ",
-            "correct horse battery staple", "s3cr3t-Pa55", "Xx9kL2mQ", "XXXXk9"})
+            "correct horse battery staple", "s3cr3t-Pa55", "Xx9kL2mQ", "Passw0rd2024"})
     void realLookingValuesAreNotPlaceholders(String value) {
         assertThat(SecretValues.isPlaceholder(value)).as(value).isFalse();
     }

@@ -1,0 +1,5 @@
+package com.example;
+
+class Clients {
+    static final String TABLE = "orders";
+}
