@@ -269,7 +269,7 @@ class AwsCommandTest {
     }
 
     @Test
-    void namedFunctionsUseGetFunctionConfiguration() {
+    void namedFunctionsUseGetFunctionConfiguration() throws IOException {
         aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .get(urlPathEqualTo("/2015-03-31/functions/orders-api/configuration"))
                 .willReturn(okJson(functionJson("us-east-1", "orders-api", "", null, env("DB_PASSWORD", DB_PASSWORD)))));
@@ -287,6 +287,7 @@ class AwsCommandTest {
         // no template declares a function here: tags are not needed, so not read
         assertThat(aws.operations()).containsOnly("lambda:GetFunctionConfiguration");
         assertNoSecretIn(run.out, run.err);
+        assertOnlyDocumentedOperations();
     }
 
     /** The wire samples of ../shared/reference/aws-api-samples, served verbatim. */
@@ -426,6 +427,7 @@ class AwsCommandTest {
                 .anyMatch(m -> m.contains("managed policy etl-secrets"));
         assertThat(report.get("notifications").toString()).contains("inline policy broken", "etl-role", "not a readable policy document");
         assertThat(aws.count("iam:GetPolicy")).isEqualTo(2);
+        assertOnlyDocumentedOperations();
     }
 
     @Test
