@@ -3,6 +3,7 @@ package dev.hushlint.cli.aws;
 import dev.hushlint.cli.aws.AwsClients.Account;
 import dev.hushlint.engine.Notification;
 import dev.hushlint.rules.aws.AwsExports;
+import dev.hushlint.rules.aws.LambdaFunction;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -168,6 +169,9 @@ public final class LiveLambdaScanner {
                     .thenComparing(LiveSnapshot.Function::region)
                     .thenComparing(LiveSnapshot.Function::name)
                     .thenComparing(LiveSnapshot.Function::arn));
+            // one function once, even when two roles reach the same account or a name was asked twice
+            Set<String> seen = new java.util.HashSet<>();
+            functions.removeIf(f -> !f.arn().isEmpty() && !seen.add(f.arn()));
             return snapshot(functions);
         }
 
@@ -234,6 +238,10 @@ public final class LiveLambdaScanner {
                     boolean answered = false;
                     RuntimeException lastFailure = null;
                     for (String name : names) {
+                        if (name.startsWith("arn:") && !LambdaFunction.regionOf(name).equals(region)) {
+                            answered = true; // an ARN names its region: not asked elsewhere
+                            continue;
+                        }
                         try {
                             GetFunctionConfigurationResponse c = lambda.getFunctionConfiguration(b -> b.functionName(name));
                             answered = true;

@@ -271,19 +271,27 @@ class AwsCommandTest {
     @Test
     void namedFunctionsUseGetFunctionConfiguration() throws IOException {
         aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2015-03-31/functions/[^/]+/configuration"))
+                .atPriority(9).willReturn(AwsStub.lambdaError(404, "ResourceNotFoundException", "Function not found")));
+        aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .get(urlPathEqualTo("/2015-03-31/functions/orders-api/configuration"))
+                .withHeader("Authorization", containing("/us-east-1/lambda/"))
                 .willReturn(okJson(functionJson("us-east-1", "orders-api", "", null, env("DB_PASSWORD", DB_PASSWORD)))));
         aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
                 .get(urlPathEqualTo("/2015-03-31/functions/payroll/configuration"))
                 .willReturn(AwsStub.lambdaError(403, "AccessDeniedException", "not authorized to perform: lambda:GetFunctionConfiguration")));
         aws.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-                .get(urlPathEqualTo("/2015-03-31/functions/ledger/configuration"))
+                .get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/2015-03-31/functions/.*ledger/configuration"))
                 .willReturn(okJson("{\"FunctionName\":\"ledger\",\"FunctionArn\":\"arn:aws:lambda:us-east-1:123456789012:function:ledger\","
                         + "\"Environment\":{\"Error\":{\"ErrorCode\":\"KMSAccessDeniedException\",\"Message\":\"Lambda was unable to decrypt\"}}}")));
-        Run run = run("--region", "us-east-1", "--function", "orders-api", "--function", "payroll", "--function", "ledger",
-                "--format", "text");
+        Run run = run("--region", "us-east-1", "--region", "eu-west-1", "--function", "orders-api", "--function", "payroll",
+                "--function", "arn:aws:lambda:us-east-1:123456789012:function:ledger", "--format", "text");
         assertThat(run.code).isEqualTo(1);
         assertThat(run.out).contains("payroll", "AccessDeniedException", "KMSAccessDeniedException", "ledger");
+        // names are asked in every region (orders-api is found in us-east-1 only: not found elsewhere is no error);
+        // the ARN only in its own region
+        assertThat(aws.server.getAllServeEvents()).filteredOn(e -> e.getRequest().getUrl().contains("ledger")).hasSize(1);
+        assertThat(run.out).doesNotContain("orders-api in eu-west-1");
         // no template declares a function here: tags are not needed, so not read
         assertThat(aws.operations()).containsOnly("lambda:GetFunctionConfiguration");
         assertNoSecretIn(run.out, run.err);
