@@ -17,9 +17,9 @@ import dev.hushlint.rules.aws.AwsExports;
 import dev.hushlint.rules.aws.EnvironmentVariable;
 import dev.hushlint.rules.aws.IamExport;
 import dev.hushlint.rules.aws.IamExportIndexer;
-import dev.hushlint.rules.aws.JsonNodes;
 import dev.hushlint.rules.aws.LambdaExport;
 import dev.hushlint.rules.aws.LambdaFunction;
+import dev.hushlint.rules.tree.JsonTree;
 import dev.hushlint.rules.tree.Node;
 
 import java.io.IOException;
@@ -49,8 +49,8 @@ final class LiveFindings {
         TextFile inventory = new TextFile(inventoryPath, PathDisplay.of(baseDir, inventoryPath), inventoryText);
         Node root;
         try {
-            root = JsonNodes.parse(inventoryText);
-        } catch (JsonNodes.JsonSyntaxException e) {
+            root = JsonTree.parse(inventoryText);
+        } catch (dev.hushlint.engine.InputException e) {
             throw new IllegalStateException("the inventory hushlint wrote does not parse", e);
         }
         LambdaExport redacted = AwsExports.lambdaFunctions(inventoryPath, root);

@@ -1,5 +1,7 @@
 package dev.hushlint.rules.aws;
 
+import dev.hushlint.engine.InputException;
+import dev.hushlint.rules.tree.JsonTree;
 import dev.hushlint.rules.tree.Node;
 import dev.hushlint.rules.tree.Node.ListNode;
 import dev.hushlint.rules.tree.Node.MapNode;
@@ -10,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,10 +221,31 @@ public final class AwsExports {
             return Optional.empty();
         }
         try {
-            Node node = JsonNodes.parse(json, anchor);
-            return node instanceof MapNode ? Optional.of(node) : Optional.empty();
-        } catch (JsonNodes.JsonSyntaxException e) {
+            Node node = JsonTree.parse(json);
+            return node instanceof MapNode ? Optional.of(anchored(node, anchor)) : Optional.empty();
+        } catch (InputException e) {
             return Optional.empty();
         }
+    }
+
+    /** The same tree with every position set to where the encoded document stands in its file. */
+    private static Node anchored(Node node, Position at) {
+        if (node instanceof MapNode map) {
+            Map<String, Node> entries = new LinkedHashMap<>();
+            Map<String, Position> keys = new LinkedHashMap<>();
+            map.entries().forEach((k, v) -> {
+                entries.put(k, anchored(v, at));
+                keys.put(k, at);
+            });
+            return new MapNode(entries, keys, at);
+        }
+        if (node instanceof ListNode list) {
+            return new ListNode(list.items().stream().map(i -> anchored(i, at)).toList(), at);
+        }
+        if (node instanceof ScalarNode scalar) {
+            return new ScalarNode(scalar.value(), at);
+        }
+        Node.ExpressionNode e = (Node.ExpressionNode) node;
+        return new Node.ExpressionNode(e.source(), e.function(), e.arguments().stream().map(a -> anchored(a, at)).toList(), at);
     }
 }

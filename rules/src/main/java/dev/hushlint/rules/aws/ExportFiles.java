@@ -2,6 +2,7 @@ package dev.hushlint.rules.aws;
 
 import dev.hushlint.engine.InputException;
 import dev.hushlint.engine.TextFile;
+import dev.hushlint.rules.tree.JsonTree;
 import dev.hushlint.rules.tree.Node;
 
 /** Parsing shared by the export readers. */
@@ -11,10 +12,6 @@ final class ExportFiles {
     }
 
     static Node parse(TextFile file) throws InputException {
-        try {
-            return JsonNodes.parse(file.text());
-        } catch (JsonNodes.JsonSyntaxException e) {
-            throw new InputException(e.getMessage(), e.line());
-        }
+        return JsonTree.parse(file.text());
     }
 }
