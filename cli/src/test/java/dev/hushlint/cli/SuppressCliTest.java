@@ -178,7 +178,7 @@ class SuppressCliTest {
     @Test
     void theConfigurationInTheScannedDirectoryApplies() throws IOException {
         write("app.properties", "bot.token=" + SUPPRESSED + "\n");
-        write(".hushlint.yml", "rules:\n  severity:\n    secret/*: low\n");
+        write(".hushlint.yml", "rules:\n  severity:\n    secret/*: low\n    config/*: low\n");
         Cli cli = scan();
         assertThat(cli.code()).isZero();
         assertThat(cli.out()).contains("1 finding (0 critical, 0 high, 0 medium, 1 low)");

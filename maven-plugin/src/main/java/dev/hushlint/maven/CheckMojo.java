@@ -11,6 +11,11 @@ import dev.hushlint.engine.report.SarifWriter;
 import dev.hushlint.engine.report.TextWriter;
 import dev.hushlint.engine.scan.PathDisplay;
 import dev.hushlint.engine.scan.ReportCache;
+import dev.hushlint.engine.suppress.Baseline;
+import dev.hushlint.engine.suppress.BaselineException;
+import dev.hushlint.rules.settings.ConfigException;
+import dev.hushlint.rules.settings.ScanPolicy;
+import dev.hushlint.rules.settings.Settings;
 import dev.hushlint.engine.scan.ScanListener;
 import dev.hushlint.engine.scan.ScanRequest;
 import dev.hushlint.engine.scan.Scanner;
@@ -141,6 +146,7 @@ public class CheckMojo extends AbstractMojo {
         List<String> extraFormats = extraFormats();
         Path base = baseDirectory();
         List<Path> extraInputs = configurationInputs(base);
+        ScanPolicy policy = policy(extraInputs);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new MojoExecutionException("hushlint.threads must be at least 1, not " + n);
@@ -148,14 +154,20 @@ public class CheckMojo extends AbstractMojo {
 
         ModuleScope scope = new ModuleScope(project.getBasedir().toPath(), base, childModuleDirs(), leftOutDirs(),
                 includes, excludes);
-        ScanRequest request = scope.request(n);
-        RuleSet rules = BuiltInRules.ruleSet();
+        ScanRequest request = policy.request(scope.request(n));
+        RuleSet rules;
+        try {
+            rules = policy.ruleSet(BuiltInRules.ruleSet());
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("hushlint: " + e.getMessage());
+        }
         Scanner scanner = new Scanner(rules);
 
         Report report;
         boolean reused = false;
         try {
-            if (cache) {
+            // a cached report holds no secret values, so a baseline's value hashes could not match it
+            if (cache && baseline == null) {
                 ReportCache.Outcome outcome = new ReportCache(cacheDirectory.toPath())
                         .scan(scanner, rules, request, extraInputs, ScanListener.NONE);
                 report = outcome.report();
@@ -166,6 +178,11 @@ public class CheckMojo extends AbstractMojo {
         } catch (RuntimeException e) {
             throw new MojoExecutionException("hushlint: the scan of " + project.getBasedir() + " failed ("
                     + e.getClass().getName() + "); run with -X for details", e);
+        }
+        ScanPolicy.Applied applied = policy.apply(report);
+        report = applied.report();
+        if (applied.baseline() != null) {
+            log.info("hushlint: " + applied.baseline().summary());
         }
         write(report, new SarifWriter(cat, includeSuppressed), sarifFile.toPath());
         for (String format : extraFormats) {
@@ -247,24 +264,35 @@ public class CheckMojo extends AbstractMojo {
     }
 
     /**
-     * The configuration file and baseline. Neither is read by this version of the engine yet (they come
-     * with the suppression/baseline work); rather than silently ignore what the user asked for, the build
-     * stops with a clear message. Their contents are part of the cache key once they are read.
+     * The configuration file (explicit, or {@code .hushlint.yml} in the base directory) and the baseline:
+     * what the result depends on besides the scanned files, so also part of the cache key.
      */
     private List<Path> configurationInputs(Path base) throws MojoExecutionException {
-        if (baseline != null) {
-            throw new MojoExecutionException("hushlint: baseline support is not available in this version of the "
-                    + "plugin (hushlint.baseline = " + baseline + "); remove the parameter");
-        }
         if (configFile != null && !configFile.isFile()) {
             throw new MojoExecutionException("hushlint.configFile not found: " + configFile);
         }
-        Path config = configFile != null ? configFile.toPath() : base.resolve(".hushlint.yml");
-        if (Files.isRegularFile(config)) {
-            throw new MojoExecutionException("hushlint: configuration files are not supported in this version of the "
-                    + "plugin (found " + config + "); use the plugin's <excludes> for now");
+        if (baseline != null && !baseline.isFile()) {
+            throw new MojoExecutionException("hushlint.baseline not found: " + baseline
+                    + " (create one with: hushlint baseline create --output " + baseline.getName() + ")");
         }
-        return List.of(config);
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(configFile != null ? configFile.toPath() : base.resolve(".hushlint.yml"));
+        if (baseline != null) {
+            inputs.add(baseline.toPath());
+        }
+        return inputs;
+    }
+
+    /** Configuration, baseline and inline-suppression policy; a bad file is a clear build error. */
+    private ScanPolicy policy(List<Path> inputs) throws MojoExecutionException {
+        try {
+            Path config = inputs.get(0);
+            Settings settings = Files.isRegularFile(config) ? Settings.load(config) : Settings.none();
+            Baseline accepted = baseline == null ? null : Baseline.read(baseline.toPath());
+            return ScanPolicy.of(settings, accepted, true);
+        } catch (ConfigException | BaselineException e) {
+            throw new MojoExecutionException("hushlint: " + e.getMessage());
+        }
     }
 
     /** Directories of child modules (from {@code <modules>}, including active profiles'). */

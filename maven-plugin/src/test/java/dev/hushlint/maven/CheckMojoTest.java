@@ -1,6 +1,11 @@
 package dev.hushlint.maven;
 
+import dev.hushlint.engine.Report;
 import dev.hushlint.engine.scan.ReportCache;
+import dev.hushlint.engine.scan.ScanRequest;
+import dev.hushlint.engine.scan.Scanner;
+import dev.hushlint.engine.suppress.Baseline;
+import dev.hushlint.rules.BuiltInRules;
 import org.apache.maven.model.Model;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -22,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The mojo without a Maven build around it (the invoker ITs run real builds): the gate, the log lines,
- * and the clear stops for what this version cannot do yet.
+ * configuration and baseline.
  */
 class CheckMojoTest {
 
@@ -88,17 +93,29 @@ class CheckMojoTest {
     }
 
     @Test
-    void aBaselineStopsTheBuildClearlyUntilBaselinesAreSupported() {
-        mojo.baseline = dir.resolve("hushlint-baseline.json").toFile();
+    void aBaselineAcceptsKnownFindingsButNotANewSecret() throws Exception {
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "\n");
+        Report first = new Scanner(BuiltInRules.ruleSet()).scan(ScanRequest.of(dir).withBaseDir(dir));
+        Path file = dir.resolve("hushlint-baseline.json");
+        Baseline.create(first).write(file);
+        mojo.baseline = file.toFile();
+        mojo.execute();
+        assertThat(log).anySatisfy(line -> assertThat(line).contains("accepted"));
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=AKIAZ7MKQ2WX4RTN6PVC\n");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class);
+        mojo.baseline = dir.resolve("missing.json").toFile();
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("baseline support is not available in this version");
+                .hasMessageContaining("hushlint.baseline not found");
     }
 
     @Test
-    void aConfigurationFileStopsTheBuildClearlyUntilConfigurationIsSupported() throws IOException {
-        Files.writeString(dir.resolve(".hushlint.yml"), "exclude: [fixtures]\n");
+    void theConfigurationFileIsReadAndABadOneIsAClearError() throws Exception {
+        Files.writeString(dir.resolve("src/main/resources/app.properties"), "aws.key=" + KEY + "\n");
+        Files.writeString(dir.resolve(".hushlint.yml"), "paths:\n  exclude:\n    - \"src/main/resources/**\"\n");
+        mojo.execute();
+        Files.writeString(dir.resolve(".hushlint.yml"), "pathz:\n  exclude: []\n");
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("configuration files are not supported in this version");
+                .hasMessageContaining(".hushlint.yml:1");
         mojo.configFile = dir.resolve("missing.yml").toFile();
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("hushlint.configFile not found");

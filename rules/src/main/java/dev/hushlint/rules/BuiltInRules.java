@@ -10,6 +10,7 @@ import dev.hushlint.rules.aws.AwsLambdaRoleSecretAccessWildcard;
 import dev.hushlint.rules.aws.IamExportIndexer;
 import dev.hushlint.rules.aws.IamExportReader;
 import dev.hushlint.rules.aws.LambdaExportReader;
+import dev.hushlint.rules.config.ConfigHardcodedCredential;
 import dev.hushlint.rules.iac.HardcodedSecretValue;
 import dev.hushlint.rules.iac.LambdaEnvPlaintextSecret;
 import dev.hushlint.rules.iac.LambdaEnvResolvedSecret;
@@ -21,6 +22,10 @@ import dev.hushlint.rules.iac.SecretWithoutCmk;
 import dev.hushlint.rules.iac.SecretWithoutRotation;
 import dev.hushlint.rules.iac.TemplateReader;
 import dev.hushlint.rules.iac.TerraformIndexer;
+import dev.hushlint.rules.java.CredentialInUrl;
+import dev.hushlint.rules.java.HardcodedCredential;
+import dev.hushlint.rules.java.HardcodedCryptoKey;
+import dev.hushlint.rules.java.JavaConstantIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
@@ -50,7 +55,8 @@ public final class BuiltInRules {
 
     static List<Indexer<?>> indexers() {
         return List.of(
-                new IamExportIndexer(),
+                new IamExportIndexer(),          // aws/iam-role, aws/managed-policy facts
+                new JavaConstantIndexer(),       // java/string-constant facts
                 new TerraformIndexer()
         );
     }
@@ -60,6 +66,7 @@ public final class BuiltInRules {
                 new AwsLambdaEnvPlaintextSecret(),   // aws/lambda-env-plaintext-secret
                 new AwsLambdaEnvWithoutCmk(),        // aws/lambda-env-without-cmk
                 new AwsLambdaRoleSecretAccessWildcard(), // aws/lambda-role-secret-access-wildcard
+                new ConfigHardcodedCredential(),     // config/hardcoded-credential
                 new HardcodedSecretValue(),          // iac/hardcoded-secret-value
                 new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret
                 new LambdaEnvResolvedSecret(),       // iac/lambda-env-resolved-secret
@@ -69,6 +76,9 @@ public final class BuiltInRules {
                 new SecretParameterWithoutNoEcho(),  // iac/secret-parameter-without-noecho
                 new SecretWithoutCmk(),              // iac/secret-without-cmk
                 new SecretWithoutRotation(),         // iac/secret-without-rotation
+                new CredentialInUrl(),               // java/credential-in-url
+                new HardcodedCredential(),           // java/hardcoded-credential
+                new HardcodedCryptoKey(),            // java/hardcoded-crypto-key
                 new KnownFormatSecret()          // secret/known-format
         );
     }

@@ -94,7 +94,9 @@ public final class Scanner {
         FileOutcome[] checked = new FileOutcome[files.size()];
         AtomicInteger done = new AtomicInteger();
         parallel(request.threads(), files.size(), i -> {
-            checked[i] = check(request, files.get(i), parsed, context, indexed[i] != null);
+            // only parse errors the index pass really reported are dropped (an indexer may not parse at all)
+            checked[i] = check(request, files.get(i), parsed, context, indexed[i] != null
+                    && indexed[i].notifications.stream().anyMatch(n -> n.code().equals("parse-error")));
             parsed.remove(files.get(i));
             listener.fileDone(done.incrementAndGet(), files.size());
         });

@@ -25,6 +25,7 @@ public final class JavaSource {
 
     private final TextFile file;
     private volatile Parsed parsed;
+    private final java.util.concurrent.ConcurrentHashMap<String, Object> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The outcome of the parse: a tree, or the first problem (message without source text, and its line). */
     public record Parsed(CompilationUnit unit, String problem, int problemLine) {
@@ -51,6 +52,15 @@ public final class JavaSource {
         Parsed p = parse();
         return dev.hushlint.engine.Notification.warning("parse-error", file.path(), p.problemLine(),
                 "could not parse as Java: " + p.problem() + "; the file was still scanned for known secret formats");
+    }
+
+    /**
+     * A value derived from this file, computed at most once and shared by the rules that need it (the lexical
+     * summary, an analysis several rules filter). {@code key} names the derivation; keep it unique per class.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Function<JavaSource, T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.apply(this));
     }
 
     public Parsed parse() {

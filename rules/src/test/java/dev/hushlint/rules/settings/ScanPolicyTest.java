@@ -156,11 +156,11 @@ class ScanPolicyTest {
 
     @Test
     void disabledRulesDoNotRunAndSeveritiesAreOverridden() throws Exception {
-        Report off = scan("rules:\n  disable: [secret/*]\n").report();
+        Report off = scan("rules:\n  disable: [secret/*, config/*]\n").report();
         assertThat(off.findings()).isEmpty();
         assertThat(off.rules()).noneMatch(r -> r.id().equals("secret/known-format"));
 
-        Report medium = scan("rules:\n  severity:\n    secret/*: medium\n").report();
+        Report medium = scan("rules:\n  severity:\n    secret/*: medium\n    config/*: medium\n").report();
         assertThat(medium.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.MEDIUM));
     }
 
