@@ -245,7 +245,7 @@ final class CloudFormationModel {
     private void managed(String roleId, Node arn, boolean lambdaRole) {
         for (ResourcePattern p : ResourcePattern.of(arn)) {
             ManagedPolicies.knownName(p.arn()).ifPresent(name -> managedPolicyUses.add(new Template.ManagedPolicyUse(
-                    roleId, name, arn.position(), "Resources/" + roleId + "/ManagedPolicy/" + name, lambdaRole)));
+                    roleId, name, arn.position(), "Resources/" + roleId + "/ManagedPolicy/" + name, lambdaRole, Set.of(roleId))));
         }
     }
 

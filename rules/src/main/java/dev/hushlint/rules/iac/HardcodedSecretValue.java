@@ -115,7 +115,8 @@ public final class HardcodedSecretValue implements Rule<Template> {
         }
         Optional<String> literal = literal(value);
         if (literal.isEmpty()) {
-            return Optional.empty();
+            return c.kind() == Template.CredentialValue.Kind.SECRET_STRING ? literalField(template, c, value, where)
+                    : Optional.empty();
         }
         String v = literal.get().strip();
         if (v.isEmpty() || v.contains("{{resolve:") || SecretValues.isPlaceholder(v) || SecretValues.isReference(v)
@@ -144,6 +145,44 @@ public final class HardcodedSecretValue implements Rule<Template> {
         }
         return Optional.of(finding(template, c, "SSM parameter " + c.name() + " of type String holds a "
                 + "secret-looking literal; use a SecureString parameter or Secrets Manager", v));
+    }
+
+    private static final java.util.regex.Pattern JSON_FIELD =
+            java.util.regex.Pattern.compile("\"([A-Za-z0-9_.-]+)\"\\s*:\\s*\"([^\"$]*)\"");
+
+    /**
+     * A secret-named field with a literal value inside a SecretString built from variables:
+     * {@code !Sub '{"username": "${User}", "password": "hunter2…"}'} or Terraform {@code jsonencode({password = "…"})}.
+     */
+    private Optional<Finding> literalField(Template template, Template.CredentialValue c, Node value, String where) {
+        if (value instanceof Node.ExpressionNode e && "jsonencode".equals(e.function()) && !e.arguments().isEmpty()
+                && e.arguments().get(0) instanceof Node.MapNode map) {
+            for (Map.Entry<String, Node> field : map.entries().entrySet()) {
+                if (SecretNaming.isSecretName(field.getKey()) && field.getValue() instanceof Node.ScalarNode s
+                        && s.value() instanceof String text && realLiteral(text)) {
+                    return Optional.of(finding(template, c, where + " holds a literal " + field.getKey(), text.strip()));
+                }
+            }
+            return Optional.empty();
+        }
+        Optional<Map.Entry<String, Node>> fn = Intrinsics.function(value);
+        if (fn.isPresent() && fn.get().getKey().equals("Fn::Sub")) {
+            for (String text : Intrinsics.strings(fn.get().getValue())) {
+                java.util.regex.Matcher m = JSON_FIELD.matcher(text);
+                while (m.find()) {
+                    if (SecretNaming.isSecretName(m.group(1)) && realLiteral(m.group(2))) {
+                        return Optional.of(finding(template, c, where + " holds a literal " + m.group(1), m.group(2).strip()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean realLiteral(String text) {
+        String v = text.strip();
+        return !v.isEmpty() && !v.contains("${") && !v.contains("{{") && !SecretValues.isPlaceholder(v)
+                && !SecretValues.isReference(v) && !SecretValues.isSecretIdentifier(v);
     }
 
     /** The literal a value is: a plain string, or an {@code Fn::Sub} without variables. */

@@ -12,8 +12,14 @@ import dev.hushlint.rules.iam.PrincipalAnalysis;
 import dev.hushlint.rules.iam.ResourceScope;
 import dev.hushlint.rules.iam.SecretCapability;
 import dev.hushlint.rules.iam.SecretGrant;
+import dev.hushlint.rules.iam.Statement;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 /** An identity policy that reads every secret, or has full control of secrets. */
@@ -57,17 +63,22 @@ public final class SecretAccessWildcard implements Rule<Template> {
      * The grants of one policy's Allow statements, after the Deny statements of every policy that shares a
      * principal with it (its role, user or group) are subtracted.
      */
-    private static List<SecretGrant> principalGrants(Template template, Template.IdentityPolicy policy) {
+    private static List<SecretGrant> principalGrants(Template.IdentityPolicy policy,
+                                                     Map<String, List<Template.IdentityPolicy>> byPrincipal) {
+        Set<Template.IdentityPolicy> related = Collections.newSetFromMap(new IdentityHashMap<>());
         List<PolicyDocument> documents = new ArrayList<>();
+        related.add(policy);
         documents.add(policy.document());
-        for (Template.IdentityPolicy other : template.identityPolicies()) {
-            if (other != policy && other.principals().stream().anyMatch(policy.principals()::contains)) {
-                documents.add(other.document());
+        for (String principal : policy.principals()) {
+            for (Template.IdentityPolicy other : byPrincipal.getOrDefault(principal, List.of())) {
+                if (related.add(other)) {
+                    documents.add(other.document());
+                }
             }
         }
-        return PrincipalAnalysis.combine(documents).grants().stream()
-                .filter(g -> policy.document().statements().stream().anyMatch(s -> s == g.statement()))
-                .toList();
+        Set<Statement> own = Collections.newSetFromMap(new IdentityHashMap<>());
+        own.addAll(policy.document().statements());
+        return PrincipalAnalysis.combine(documents).grants().stream().filter(g -> own.contains(g.statement())).toList();
     }
 
     @Override
@@ -83,8 +94,14 @@ public final class SecretAccessWildcard implements Rule<Template> {
     @Override
     public RuleResult check(Template template, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
+        Map<String, List<Template.IdentityPolicy>> byPrincipal = new HashMap<>();
         for (Template.IdentityPolicy policy : template.identityPolicies()) {
-            for (SecretGrant grant : principalGrants(template, policy)) {
+            for (String principal : policy.principals()) {
+                byPrincipal.computeIfAbsent(principal, k -> new ArrayList<>()).add(policy);
+            }
+        }
+        for (Template.IdentityPolicy policy : template.identityPolicies()) {
+            for (SecretGrant grant : principalGrants(policy, byPrincipal)) {
                 if (grant.conditions() == ConditionStrength.RESTRICTING) {
                     continue;
                 }
@@ -107,8 +124,10 @@ public final class SecretAccessWildcard implements Rule<Template> {
                         .build());
             }
         }
+        Set<String> lambdaRoles = template.format() == Template.Format.TERRAFORM
+                ? TerraformIndexer.lambdaRoles(context, TerraformIndexer.directory(template)) : Set.of();
         for (Template.ManagedPolicyUse use : template.managedPolicyUses()) {
-            if (use.lambdaRole()) {
+            if (use.lambdaRole() || use.roles().stream().anyMatch(lambdaRoles::contains)) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, use.position()))
                         .logicalPosition(use.path())

@@ -128,7 +128,7 @@ final class ServerlessModel {
         for (Node item : Intrinsics.items(list)) {
             for (ResourcePattern p : ResourcePattern.of(resolve(item, 0))) {
                 ManagedPolicies.knownName(p.arn()).ifPresent(name -> managedPolicyUses.add(new Template.ManagedPolicyUse(
-                        owner, name, item.position(), owner + "/managedPolicies/" + name, true)));
+                        owner, name, item.position(), owner + "/managedPolicies/" + name, true, Set.of())));
             }
         }
     }

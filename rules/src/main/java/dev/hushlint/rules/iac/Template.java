@@ -97,10 +97,14 @@ public record Template(TextFile file, Format format, Node root, List<Parameter> 
     /**
      * An AWS managed policy attached to a role.
      *
-     * @param lambdaRole true when Lambda assumes the role
+     * @param lambdaRole true when Lambda assumes the role (as far as this file tells)
+     * @param roles      the roles it is attached to (Terraform addresses), for links across the files of a directory
      */
     public record ManagedPolicyUse(String roleId, String policyName, Position position, String path,
-                                   boolean lambdaRole) {
+                                   boolean lambdaRole, Set<String> roles) {
+        public ManagedPolicyUse {
+            roles = Set.copyOf(roles);
+        }
     }
 
     /** A resource policy on secret material: a Secrets Manager resource policy or a KMS key policy. */

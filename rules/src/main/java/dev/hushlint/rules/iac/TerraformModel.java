@@ -47,9 +47,12 @@ final class TerraformModel {
     private final Map<String, Resource> byAddress = new LinkedHashMap<>();
 
     private final Function<Resource, Set<String>> unknownRotationTargets;
+    private final Template.Format format;
 
-    private TerraformModel(List<Resource> resources, Function<Resource, Set<String>> unknownRotationTargets) {
+    private TerraformModel(List<Resource> resources, Function<Resource, Set<String>> unknownRotationTargets,
+                           Template.Format format) {
         this.resources = resources;
+        this.format = format;
         this.unknownRotationTargets = unknownRotationTargets;
         for (Resource r : resources) {
             byAddress.put(r.address(), r);
@@ -62,7 +65,7 @@ final class TerraformModel {
      */
     static Template build(TextFile file, Template.Format format, Node root, List<Resource> resources,
                           List<Template.Parameter> variables, Function<Resource, Set<String>> unknownRotationTargets) {
-        return new TerraformModel(resources, unknownRotationTargets).build(file, format, root, variables);
+        return new TerraformModel(resources, unknownRotationTargets, format).build(file, format, root, variables);
     }
 
     private Template build(TextFile file, Template.Format format, Node root, List<Template.Parameter> variables) {
@@ -107,22 +110,26 @@ final class TerraformModel {
                     for (Node.MapNode inline : blocks(v.get("inline_policy").orElse(null))) {
                         inline.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(
                                 r.address() + "/inline_policy/" + inline.string("name").orElse(""),
-                                document(p, "inline policy of " + r.address()), Set.of(r.address()))));
+                                document(p, "inline policy of " + r.address(), true), Set.of(r.address()))));
                     }
                     for (Node arn : Intrinsics.items(v.get("managed_policy_arns").orElse(null))) {
-                        managedUse(r.address(), arn, lambdaRoles.contains(r.address()), managed);
+                        managedUse(r.address(), arn, lambdaRoles.contains(r.address()), Set.of(r.address()), managed);
                     }
                 }
                 case "aws_iam_role_policy_attachment", "aws_iam_policy_attachment" -> v.get("policy_arn").ifPresent(arn -> {
-                    boolean lambda = roleTargets(r).stream().anyMatch(lambdaRoles::contains);
-                    managedUse(r.address(), arn, lambda, managed);
+                    Set<String> targets = roleTargets(r);
+                    managedUse(r.address(), arn, targets.stream().anyMatch(lambdaRoles::contains), targets, managed);
                 });
                 default -> {
                 }
             }
             if (IDENTITY_POLICY_TYPES.contains(r.type())) {
                 v.get("policy").ifPresent(p -> identity.add(new Template.IdentityPolicy(r.address(),
-                        document(p, "policy " + r.address()), policyPrincipals(r))));
+                        document(p, "policy " + r.address(), true), policyPrincipals(r))));
+            }
+            if (format == Template.Format.TERRAFORM && isIdentityDocument(r)) {
+                identity.add(new Template.IdentityPolicy(r.address(), PolicyAnalyzer.parse(policyDocumentData(v),
+                        "policy document " + r.address()), Set.of(r.address())));
             }
             if (!r.type().equals("aws_lambda_function") && !r.type().startsWith("aws_secretsmanager_")
                     && !r.type().equals("aws_ssm_parameter") && !r.address().startsWith("data.")) {
@@ -185,12 +192,21 @@ final class TerraformModel {
 
     /** A policy attribute: a JSON string or heredoc, {@code jsonencode({...})}, or a policy document data source. */
     private PolicyDocument document(Node policy, String source) {
+        return document(policy, source, false);
+    }
+
+    /**
+     * @param identity an identity policy: in {@code .tf} files its {@code aws_iam_policy_document} is judged where
+     *                 it is written (see {@link #isIdentityDocument}), so it is not judged again here
+     */
+    private PolicyDocument document(Node policy, String source, boolean identity) {
         if (policy instanceof Node.ExpressionNode e) {
             if ("jsonencode".equals(e.function()) && !e.arguments().isEmpty()) {
-                return PolicyAnalyzer.parse(capitalised(e.arguments().get(0)), source);
+                return PolicyAnalyzer.parse(e.arguments().get(0), source);
             }
             Matcher m = REFERENCE.matcher(e.source());
-            if (m.find() && m.group(1) != null && m.group(2).equals("aws_iam_policy_document")) {
+            if (m.find() && m.group(1) != null && m.group(2).equals("aws_iam_policy_document")
+                    && !(identity && format == Template.Format.TERRAFORM)) {
                 Resource data = byAddress.get("data.aws_iam_policy_document." + m.group(3));
                 if (data != null) {
                     return PolicyAnalyzer.parse(policyDocumentData(data.values()), source + " (data." + "aws_iam_policy_document." + m.group(3) + ")");
@@ -201,9 +217,14 @@ final class TerraformModel {
         return PolicyAnalyzer.parse(policy, source);
     }
 
-    /** {@code jsonencode} keys are written as in JSON policies already; nothing to rename. */
-    private static Node capitalised(Node node) {
-        return node;
+    /**
+     * An {@code aws_iam_policy_document} without {@code principals}: an identity policy (trust and resource
+     * policies always name principals). Judged where it is written, whichever file of the directory uses it.
+     */
+    private static boolean isIdentityDocument(Resource r) {
+        return r.address().startsWith("data.") && r.type().equals("aws_iam_policy_document")
+                && blocks(r.values().get("statement").orElse(null)).stream()
+                .noneMatch(s -> s.get("principals").isPresent() || s.get("not_principals").isPresent());
     }
 
     /** An {@code aws_iam_policy_document} data source, as the JSON policy it renders. */
@@ -365,10 +386,11 @@ final class TerraformModel {
         return out;
     }
 
-    private static void managedUse(String owner, Node arn, boolean lambdaRole, List<Template.ManagedPolicyUse> out) {
+    private static void managedUse(String owner, Node arn, boolean lambdaRole, Set<String> roles,
+                                   List<Template.ManagedPolicyUse> out) {
         for (ResourcePattern p : ResourcePattern.of(arn)) {
             ManagedPolicies.knownName(p.arn()).ifPresent(name -> out.add(new Template.ManagedPolicyUse(owner, name,
-                    arn.position(), owner + "/managed_policy/" + name, lambdaRole)));
+                    arn.position(), owner + "/managed_policy/" + name, lambdaRole, roles)));
         }
     }
 

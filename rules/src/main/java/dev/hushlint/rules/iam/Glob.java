@@ -1,6 +1,5 @@
 package dev.hushlint.rules.iam;
 
-import java.util.Locale;
 
 /** IAM wildcards: {@code *} matches any run of characters (colons and slashes included), {@code ?} one character. */
 final class Glob {
@@ -10,16 +9,12 @@ final class Glob {
 
     /** Does the pattern match the whole text? Wildcards in the text are plain characters. */
     static boolean matches(String pattern, String text, boolean ignoreCase) {
-        if (ignoreCase) {
-            pattern = pattern.toLowerCase(Locale.ROOT);
-            text = text.toLowerCase(Locale.ROOT);
-        }
         int p = 0;
         int t = 0;
         int star = -1;
         int mark = 0;
         while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
+            if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), text.charAt(t), ignoreCase))) {
                 p++;
                 t++;
             } else if (p < pattern.length() && pattern.charAt(p) == '*') {
@@ -36,6 +31,11 @@ final class Glob {
             p++;
         }
         return p == pattern.length();
+    }
+
+    private static boolean same(char a, char b, boolean ignoreCase) {
+        return a == b || ignoreCase && (a | 0x20) == (b | 0x20) && Character.isLetter(a)
+                && Character.toLowerCase(a) == Character.toLowerCase(b);
     }
 
     /** Is there a string both patterns match? Bottom-up over suffix pairs: O(|a|·|b|), one allocation. */

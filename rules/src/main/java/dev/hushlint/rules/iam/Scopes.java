@@ -8,7 +8,25 @@ final class Scopes {
     private Scopes() {
     }
 
+    /** Templates repeat the same few ARN patterns; bounded, cleared when full. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, ResourceScope> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static ResourceScope classify(String arn, SecretAction.ResourceFamily family) {
+        String key = family.ordinal() + arn;
+        ResourceScope cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ResourceScope scope = compute(arn, family);
+        if (CACHE.size() > 10_000) {
+            CACHE.clear();
+        }
+        CACHE.put(key, scope);
+        return scope;
+    }
+
+    private static ResourceScope compute(String arn, SecretAction.ResourceFamily family) {
         String a = arn.strip();
         if (a.isEmpty()) {
             return ResourceScope.NOT_A_SECRET;
@@ -18,6 +36,15 @@ final class Scopes {
             return a.indexOf('*') >= 0 ? ResourceScope.PREFIX : ResourceScope.SINGLE;
         }
         String n = normalise(a);
+        String[] parts = n.split(":", 4);
+        if (parts.length >= 3 && parts[0].equals("arn") && parts[2].indexOf('*') < 0 && parts[2].indexOf('?') < 0
+                && parts[2].indexOf(ResourcePattern.OPEN) < 0 && !parts[2].equals(family.service())) {
+            return ResourceScope.NOT_A_SECRET; // another service's ARN
+        }
+        if (n.indexOf('*') < 0 && n.indexOf('?') < 0) {
+            // a concrete ARN: one member of the family, or not a member at all
+            return Glob.matches(family.pattern(), n, false) ? ResourceScope.SINGLE : ResourceScope.NOT_A_SECRET;
+        }
         boolean everyMember = family.probes().stream().allMatch(p -> Glob.matches(n, p, false));
         if (everyMember && Glob.matches(n, OTHER_SERVICE_PROBE, false)) {
             return ResourceScope.ALL;

@@ -108,8 +108,12 @@ public final class JsonTree {
         return Math.max(1, location.getColumnNr());
     }
 
-    private static String shorten(String key) {
-        return key.length() > 60 ? key.substring(0, 60) + "…" : key;
+    static String shorten(String key) {
+        // a key is a name, but a name could be a token: never quote one that does not look like a plain name
+        if (key.length() > 60 || !key.matches("[A-Za-z0-9_.:/@ -]*") || key.matches(".*[A-Za-z0-9+/]{24,}.*")) {
+            return "…";
+        }
+        return key;
     }
 
     /** The parser's message without the echoed source excerpt (which may hold a secret). */

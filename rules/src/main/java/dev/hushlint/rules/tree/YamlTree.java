@@ -147,7 +147,7 @@ public final class YamlTree {
                 key = "";
             }
             if (entries.containsKey(key)) {
-                throw new InputException("duplicate key \"" + (key.length() > 60 ? key.substring(0, 60) + "…" : key)
+                throw new InputException("duplicate key \"" + JsonTree.shorten(key)
                         + "\" (first at line " + keys.get(key).line() + ")", JsonTree.line(keyAt));
             }
             parser.nextToken();

@@ -227,7 +227,12 @@ class TemplateReaderTest {
                 }
                 """);
         assertThat(t.format()).isEqualTo(Template.Format.TERRAFORM);
-        SecretGrant g = PolicyAnalyzer.analyze(t.identityPolicies().get(0).document()).get(0);
+        // the policy document is judged where it is written (once), not again through the policy that uses it
+        Template.IdentityPolicy document = t.identityPolicies().stream()
+                .filter(p -> p.path().equals("data.aws_iam_policy_document.d")).findFirst().orElseThrow();
+        assertThat(t.identityPolicies()).filteredOn(p -> p.path().equals("aws_iam_role_policy.p"))
+                .singleElement().satisfies(p -> assertThat(p.document().statements()).isEmpty());
+        SecretGrant g = PolicyAnalyzer.analyze(document.document()).get(0);
         assertThat(g.conditions()).isEqualTo(dev.hushlint.rules.iam.ConditionStrength.RESTRICTING);
         assertThat(g.position().line()).isEqualTo(2);
         assertThat(t.managedPolicyUses()).singleElement().satisfies(u -> {
