@@ -18,7 +18,9 @@ import dev.hushlint.rules.iam.SecretGrant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A deployed Lambda function whose execution role, all its inline and managed policies combined, reads every
@@ -69,19 +71,14 @@ public final class AwsLambdaRoleSecretAccessWildcard implements Rule<LambdaExpor
     public RuleResult check(LambdaExport export, ScanContext context) {
         AwsFacts facts = AwsFacts.of(context);
         List<Finding> findings = new ArrayList<>();
-        List<Notification> notifications = new ArrayList<>();
+        Map<String, List<LambdaFunction>> unknownRoles = new TreeMap<>();
         for (LambdaFunction function : export.functions()) {
             if (function.roleArn().isEmpty()) {
                 continue;
             }
             Optional<IamRole> role = facts.role(function.roleArn());
             if (role.isEmpty()) {
-                // without any IAM export in the scan there is nothing to say; with one, a missing role is a gap
-                if (!facts.isEmpty()) {
-                    notifications.add(Notification.note("aws-role-unknown", export.file(), function.rolePosition().line(),
-                            "execution role " + function.roleArn() + " of Lambda function " + function.describe()
-                                    + " is in no IAM export of this scan: its access to secrets was not checked"));
-                }
+                unknownRoles.computeIfAbsent(function.roleArn(), k -> new ArrayList<>()).add(function);
                 continue;
             }
             for (SecretGrant grant : PrincipalAnalysis.combine(documents(role.get(), facts)).grants()) {
@@ -116,6 +113,17 @@ public final class AwsLambdaRoleSecretAccessWildcard implements Rule<LambdaExpor
                 }
                 findings.add(finding.build());
             }
+        }
+        // without any IAM export in the scan there is nothing to say; with one, a missing role is a gap: one note per role
+        List<Notification> notifications = new ArrayList<>();
+        if (!facts.isEmpty()) {
+            unknownRoles.forEach((arn, functions) -> {
+                List<String> names = functions.stream().map(LambdaFunction::describe).toList();
+                notifications.add(Notification.note("aws-role-unknown", export.file(), functions.get(0).rolePosition().line(),
+                        "execution role " + arn + " is in no IAM export of this scan: its access to secrets was not checked for "
+                                + (names.size() <= 3 ? String.join(", ", names)
+                                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more")));
+            });
         }
         return new RuleResult(findings, notifications);
     }
