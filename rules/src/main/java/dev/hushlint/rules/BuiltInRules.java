@@ -4,6 +4,8 @@ import dev.hushlint.engine.Indexer;
 import dev.hushlint.engine.InputReader;
 import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
+import dev.hushlint.engine.suppress.CommentSuppressor;
+import dev.hushlint.engine.suppress.Suppressor;
 import dev.hushlint.rules.aws.AwsLambdaEnvPlaintextSecret;
 import dev.hushlint.rules.aws.AwsLambdaEnvWithoutCmk;
 import dev.hushlint.rules.aws.AwsLambdaRoleSecretAccessWildcard;
@@ -27,13 +29,18 @@ import dev.hushlint.rules.java.HardcodedCredential;
 import dev.hushlint.rules.java.HardcodedCryptoKey;
 import dev.hushlint.rules.java.JavaConstantIndexer;
 import dev.hushlint.rules.java.JavaSourceReader;
+import dev.hushlint.rules.java.JavaSuppressor;
+import dev.hushlint.rules.java.LambdaHandlers;
+import dev.hushlint.rules.java.LambdaSecretPerInvocation;
+import dev.hushlint.rules.java.LambdaStaticAwsCredentials;
+import dev.hushlint.rules.java.SecretLogged;
 import dev.hushlint.rules.secret.KnownFormatSecret;
 
 import java.util.List;
 
 /**
- * Every built-in reader, indexer and rule, registered explicitly. Keep each list sorted (rules by id).
- * No classpath scanning: what is here is what runs.
+ * Every built-in reader, indexer, rule and suppressor, registered explicitly. Keep each list sorted (rules
+ * by id). No classpath scanning: what is here is what runs.
  */
 public final class BuiltInRules {
 
@@ -46,18 +53,19 @@ public final class BuiltInRules {
 
     static List<InputReader<?>> readers() {
         return List.of(
-                new IamExportReader(),
-                new JavaSourceReader(),
-                new LambdaExportReader(),
-                new TemplateReader()
+                new IamExportReader(),               // aws iam get-account-authorization-details → IamExport
+                new JavaSourceReader(),              // *.java → JavaSource
+                new LambdaExportReader(),            // aws lambda list-functions / get-function(-configuration) → LambdaExport
+                new TemplateReader()                 // CloudFormation/SAM/CDK, Serverless, Terraform → Template
         );
     }
 
     static List<Indexer<?>> indexers() {
         return List.of(
-                new IamExportIndexer(),          // aws/iam-role, aws/managed-policy facts
-                new JavaConstantIndexer(),       // java/string-constant facts
-                new TerraformIndexer()
+                new IamExportIndexer(),              // IAM roles and managed policies from exports, by ARN
+                new JavaConstantIndexer(),           // static final String constants across files
+                new LambdaHandlers(),                // class hierarchy: which classes are Lambda handlers
+                new TerraformIndexer()               // facts linking the files of one Terraform directory
         );
     }
 
@@ -79,15 +87,18 @@ public final class BuiltInRules {
                 new CredentialInUrl(),               // java/credential-in-url
                 new HardcodedCredential(),           // java/hardcoded-credential
                 new HardcodedCryptoKey(),            // java/hardcoded-crypto-key
-                new KnownFormatSecret()          // secret/known-format
+                new LambdaSecretPerInvocation(),     // java/lambda-secret-per-invocation
+                new LambdaStaticAwsCredentials(),    // java/lambda-static-aws-credentials
+                new SecretLogged(),                  // java/secret-logged
+                new KnownFormatSecret()              // secret/known-format
         );
     }
 
     /** Finders of inline suppression markers (see docs/configuration.md). */
-    static List<dev.hushlint.engine.suppress.Suppressor<?>> suppressors() {
+    static List<Suppressor<?>> suppressors() {
         return List.of(
-                new dev.hushlint.engine.suppress.CommentSuppressor(),   // markers in comments of any syntax
-                new dev.hushlint.rules.java.JavaSuppressor()             // @SuppressWarnings("hushlint:…")
+                new CommentSuppressor(),             // ignore markers in comments of any syntax
+                new JavaSuppressor()                 // @SuppressWarnings("hushlint:…")
         );
     }
 }

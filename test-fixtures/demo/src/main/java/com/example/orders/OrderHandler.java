@@ -17,9 +17,11 @@ public class OrderHandler implements RequestHandler<Map<String, Object>, String>
 
     @Override
     public String handleRequest(Map<String, Object> order, Context context) {
+        // expect: java/lambda-secret-per-invocation
         String dbPassword = secrets.getSecretValue(GetSecretValueRequest.builder()
                 .secretId(System.getenv("DB_SECRET_ARN"))
                 .build()).secretString();
+        // expect: java/secret-logged
         context.getLogger().log("connecting with password " + dbPassword);
         return charge(order, STRIPE_API_KEY);
     }
