@@ -6,6 +6,12 @@ import dev.hushlint.engine.Rule;
 import dev.hushlint.engine.RuleSet;
 import dev.hushlint.engine.suppress.CommentSuppressor;
 import dev.hushlint.engine.suppress.Suppressor;
+import dev.hushlint.rules.aws.AwsLambdaEnvPlaintextSecret;
+import dev.hushlint.rules.aws.AwsLambdaEnvWithoutCmk;
+import dev.hushlint.rules.aws.AwsLambdaRoleSecretAccessWildcard;
+import dev.hushlint.rules.aws.IamExportIndexer;
+import dev.hushlint.rules.aws.IamExportReader;
+import dev.hushlint.rules.aws.LambdaExportReader;
 import dev.hushlint.rules.config.ConfigHardcodedCredential;
 import dev.hushlint.rules.iac.HardcodedSecretValue;
 import dev.hushlint.rules.iac.LambdaEnvPlaintextSecret;
@@ -47,13 +53,16 @@ public final class BuiltInRules {
 
     static List<InputReader<?>> readers() {
         return List.of(
+                new IamExportReader(),               // aws iam get-account-authorization-details → IamExport
                 new JavaSourceReader(),              // *.java → JavaSource
+                new LambdaExportReader(),            // aws lambda list-functions / get-function(-configuration) → LambdaExport
                 new TemplateReader()                 // CloudFormation/SAM/CDK, Serverless, Terraform → Template
         );
     }
 
     static List<Indexer<?>> indexers() {
         return List.of(
+                new IamExportIndexer(),              // IAM roles and managed policies from exports, by ARN
                 new JavaConstantIndexer(),           // static final String constants across files
                 new LambdaHandlers(),                // class hierarchy: which classes are Lambda handlers
                 new TerraformIndexer()               // facts linking the files of one Terraform directory
@@ -62,6 +71,9 @@ public final class BuiltInRules {
 
     static List<Rule<?>> rules() {
         return List.of(
+                new AwsLambdaEnvPlaintextSecret(),   // aws/lambda-env-plaintext-secret
+                new AwsLambdaEnvWithoutCmk(),        // aws/lambda-env-without-cmk
+                new AwsLambdaRoleSecretAccessWildcard(), // aws/lambda-role-secret-access-wildcard
                 new ConfigHardcodedCredential(),     // config/hardcoded-credential
                 new HardcodedSecretValue(),          // iac/hardcoded-secret-value
                 new LambdaEnvPlaintextSecret(),      // iac/lambda-env-plaintext-secret

@@ -204,10 +204,8 @@ public final class Scanner {
                 }
             }
         }
-        if (notifiedInIndexPass) {
-            // parse errors were already reported by the index pass
-            outcome.notifications.removeIf(n -> n.code().equals("parse-error"));
-        }
+        // a parse error the index pass reported already is the same notification and merges away; one of an
+        // input type no indexer reads is reported only here, so none may be dropped
         return outcome;
     }
 
