@@ -1,5 +1,7 @@
 package dev.hushlint.cli;
 
+import dev.hushlint.cli.aws.AwsCommand;
+import dev.hushlint.cli.github.GithubCommand;
 import dev.hushlint.engine.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,8 +19,8 @@ import java.util.concurrent.Callable;
         versionProvider = Main.VersionProvider.class,
         description = "Finds leaked secrets and poor secret hygiene in Java, config files, IaC templates and "
                 + "live Lambda configurations.",
-        subcommands = {ScanCommand.class, RulesCommand.class, BaselineCommand.class, InitCommand.class,
-                dev.hushlint.cli.github.GithubCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, AwsCommand.class, RulesCommand.class, BaselineCommand.class,
+                InitCommand.class, GithubCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:nothing at or above the --fail-on threshold",
