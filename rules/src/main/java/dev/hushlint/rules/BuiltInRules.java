@@ -22,6 +22,7 @@ import dev.hushlint.rules.iac.SecretAccessWildcard;
 import dev.hushlint.rules.iac.SecretParameterWithoutNoEcho;
 import dev.hushlint.rules.iac.SecretWithoutCmk;
 import dev.hushlint.rules.iac.SecretWithoutRotation;
+import dev.hushlint.rules.iac.TemplateMetadataSuppressor;
 import dev.hushlint.rules.iac.TemplateReader;
 import dev.hushlint.rules.iac.TerraformIndexer;
 import dev.hushlint.rules.java.CredentialInUrl;
@@ -98,7 +99,8 @@ public final class BuiltInRules {
     static List<Suppressor<?>> suppressors() {
         return List.of(
                 new CommentSuppressor(),             // ignore markers in comments of any syntax
-                new JavaSuppressor()                 // @SuppressWarnings("hushlint:…")
+                new JavaSuppressor(),                // @SuppressWarnings("hushlint:…")
+                new TemplateMetadataSuppressor()     // Metadata: hushlint: ignore: [{id, reason}] on a resource
         );
     }
 }
