@@ -25,7 +25,10 @@ public final class AwsLambdaEnvPlaintextSecret implements Rule<LambdaExport> {
                     URL, or a value under a secret-named variable. Anyone allowed `lambda:GetFunctionConfiguration` \
                     (many read-only and auditor roles are) reads it, and it is copied into every export and \
                     deployment tool that touches the function. A value that came from a NoEcho parameter or a \
-                    `{{resolve:…}}` reference is plaintext here too: it was resolved into the configuration.
+                    `{{resolve:…}}` reference is plaintext here too: it was resolved into the configuration. Judged \
+                    exactly as `iac/lambda-env-plaintext-secret` judges a template literal: not reported are \
+                    secret names, ARNs and paths, placeholders, flags, values under 6 characters, sentences, URLs \
+                    without credentials, and the settings of the Parameters and Secrets Lambda extension.
 
                     **Fix:** rotate the secret, then store it in AWS Secrets Manager or SSM Parameter Store \
                     (SecureString), put only its name or ARN in the environment, and read it at runtime (cached \

@@ -6,6 +6,7 @@ import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.secret.EnvironmentSecretJudge;
 import dev.hushlint.rules.secret.SecretDetector;
 import dev.hushlint.rules.secret.SecretMatch;
 import dev.hushlint.rules.secret.SecretValues;
@@ -138,7 +139,7 @@ public final class HardcodedSecretValue implements Rule<Template> {
             return Optional.of(finding(template, c, "SSM parameter " + c.name() + " of type String holds a "
                     + token.get().pattern().description() + "; use a SecureString parameter", v));
         }
-        if (!SecretNaming.isSecretName(c.name()) || v.length() < 6
+        if (!EnvironmentSecretJudge.isSecretName(c.name()) || v.length() < 6
                 || SecretValues.isPlaceholder(v) || SecretValues.isReference(v) || SecretValues.isSecretIdentifier(v)
                 || v.contains("${") || v.contains(" ")) {
             return Optional.empty();
@@ -158,7 +159,7 @@ public final class HardcodedSecretValue implements Rule<Template> {
         if (value instanceof Node.ExpressionNode e && "jsonencode".equals(e.function()) && !e.arguments().isEmpty()
                 && e.arguments().get(0) instanceof Node.MapNode map) {
             for (Map.Entry<String, Node> field : map.entries().entrySet()) {
-                if (SecretNaming.isSecretName(field.getKey()) && field.getValue() instanceof Node.ScalarNode s
+                if (EnvironmentSecretJudge.isSecretName(field.getKey()) && field.getValue() instanceof Node.ScalarNode s
                         && s.value() instanceof String text && realLiteral(text)) {
                     return Optional.of(finding(template, c, where + " holds a literal " + field.getKey(), text.strip()));
                 }
@@ -170,7 +171,7 @@ public final class HardcodedSecretValue implements Rule<Template> {
             for (String text : Intrinsics.strings(fn.get().getValue())) {
                 java.util.regex.Matcher m = JSON_FIELD.matcher(text);
                 while (m.find()) {
-                    if (SecretNaming.isSecretName(m.group(1)) && realLiteral(m.group(2))) {
+                    if (EnvironmentSecretJudge.isSecretName(m.group(1)) && realLiteral(m.group(2))) {
                         return Optional.of(finding(template, c, where + " holds a literal " + m.group(1), m.group(2).strip()));
                     }
                 }

@@ -6,6 +6,7 @@ import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.secret.EnvironmentSecretJudge;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -81,25 +82,25 @@ public final class LambdaEnvPlaintextSecret implements Rule<Template> {
     }
 
     private Optional<Finding> check(Template template, Template.LambdaFunction function, Template.EnvVariable variable) {
-        boolean secretNamed = SecretNaming.isSecretName(variable.name());
-        Optional<EnvValues.Verdict> verdict = EnvValues.plaintextSecret(variable.value(), secretNamed);
+        boolean secretNamed = EnvironmentSecretJudge.isSecretName(variable.name());
+        Optional<EnvironmentSecretJudge.Verdict> verdict = EnvValues.plaintextSecret(variable.value(), secretNamed);
         String where = "Lambda environment variable " + variable.name() + " ("
                 + (variable.path().startsWith("functions/") || variable.path().startsWith("Resources/")
                 ? "function " + function.id() : variable.path().substring(0, variable.path().lastIndexOf('/'))) + ")";
         if (verdict.isPresent()) {
-            EnvValues.Verdict v = verdict.get();
+            EnvironmentSecretJudge.Verdict v = verdict.get();
             return Optional.of(Finding.builder(INFO)
                     .location(Locations.of(template, variable.position()))
                     .logicalPosition(variable.path())
-                    .severity(v.knownFormat() ? Severity.CRITICAL : Severity.HIGH)
-                    .message(where + " holds " + v.reason() + " in plaintext; pass a Secrets Manager or "
+                    .severity(v.providerToken() ? Severity.CRITICAL : Severity.HIGH)
+                    .message(where + " holds " + what(v) + " in plaintext; pass a Secrets Manager or "
                             + "Parameter Store reference and read the value at runtime")
                     .secret(v.secret())
                     .build());
         }
         // a Ref to a parameter that is echoed: its value lands in the console and in DescribeStacks too
         for (Template.Parameter p : refParameters(template, variable)) {
-            boolean named = secretNamed || SecretNaming.isSecretName(p.name());
+            boolean named = secretNamed || EnvironmentSecretJudge.isSecretName(p.name());
             Optional<String> literalDefault = literalDefault(p);
             if (named && literalDefault.isPresent()) {
                 return Optional.of(Finding.builder(INFO)
@@ -123,9 +124,18 @@ public final class LambdaEnvPlaintextSecret implements Rule<Template> {
         return Optional.empty();
     }
 
+    private static String what(EnvironmentSecretJudge.Verdict v) {
+        return switch (v.kind()) {
+            case KNOWN_FORMAT -> "a " + v.description();
+            case URL_CREDENTIALS -> v.description();
+            case SECRET_NAME -> v.documentationExample()
+                    ? "a literal value (a documentation example is still a literal here)" : "a literal value";
+        };
+    }
+
     private static Optional<String> literalDefault(Template.Parameter p) {
         if (p.defaultValue() instanceof dev.hushlint.rules.tree.Node.ScalarNode d && d.value() instanceof String text) {
-            return EnvValues.plaintextSecret(d, true).map(EnvValues.Verdict::secret).filter(v -> v.equals(text.strip()));
+            return EnvValues.plaintextSecret(d, true).map(EnvironmentSecretJudge.Verdict::secret).filter(v -> v.equals(text.strip()));
         }
         return Optional.empty();
     }

@@ -6,6 +6,7 @@ import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.secret.EnvironmentSecretJudge;
 import dev.hushlint.rules.tree.Node;
 
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public final class LambdaEnvWithoutCmk implements Rule<Template> {
                 continue;
             }
             List<String> names = function.variables().stream().map(Template.EnvVariable::name)
-                    .filter(SecretNaming::isSecretName).toList();
+                    .filter(EnvironmentSecretJudge::isSecretName).toList();
             if (!names.isEmpty()) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, function.position()))

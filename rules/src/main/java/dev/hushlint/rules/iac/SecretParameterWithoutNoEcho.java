@@ -6,6 +6,7 @@ import dev.hushlint.engine.RuleInfo;
 import dev.hushlint.engine.RuleResult;
 import dev.hushlint.engine.ScanContext;
 import dev.hushlint.engine.Severity;
+import dev.hushlint.rules.secret.EnvironmentSecretJudge;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class SecretParameterWithoutNoEcho implements Rule<Template> {
                 continue; // a number or an enumerated value is a setting, not a secret
             }
             boolean feeds = template.passwordParameters().contains(p.name());
-            if (feeds || SecretNaming.isSecretName(p.name())) {
+            if (feeds || EnvironmentSecretJudge.isSecretName(p.name())) {
                 findings.add(Finding.builder(INFO)
                         .location(Locations.of(template, p.position()))
                         .logicalPosition(p.path())

@@ -35,10 +35,10 @@ class EnvValuesTest {
             TOKEN_TTL                              | 3600                                                     | false | false
             """)
     void judgesNameAndLiteral(String name, String value, boolean secret, boolean token) {
-        Optional<EnvValues.Verdict> verdict = EnvValues.plaintextSecret(new Node.ScalarNode(value, Position.UNKNOWN),
-                SecretNaming.isSecretName(name));
+        Optional<dev.hushlint.rules.secret.EnvironmentSecretJudge.Verdict> verdict = EnvValues.plaintextSecret(new Node.ScalarNode(value, Position.UNKNOWN),
+                dev.hushlint.rules.secret.EnvironmentSecretJudge.isSecretName(name));
         assertThat(verdict.isPresent()).isEqualTo(secret);
-        verdict.ifPresent(v -> assertThat(v.knownFormat()).isEqualTo(token));
+        verdict.ifPresent(v -> assertThat(v.providerToken()).isEqualTo(token));
         verdict.ifPresent(v -> assertThat(value).contains(v.secret()));
     }
 }
