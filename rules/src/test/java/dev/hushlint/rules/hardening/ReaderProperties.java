@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReaderProperties {
 
     private static final String SECRET = "AKIAZ7Q3VXPM2LKT5RWN";
+    /** The secrets in the seeds: a parser message must never quote one (they are mutated into every position). */
+    private static final List<String> SEED_SECRETS = List.of(SECRET, "Q7w!rT9zLp2x", "Pg9-wQz4Lm7x", "Sd2!vLq8Tz5m",
+            "q8Vt2LmZ9xRk4PwN7sJd3FhC6bYe1GaU5nXo0iTr");
 
     static final String JAVA = """
             package com.acme;
@@ -328,6 +331,13 @@ class ReaderProperties {
         List<Notification> internal = report.notifications().stream()
                 .filter(n -> n.code().equals("internal-error")).toList();
         assertThat(internal).as("internal errors on %s", name).isEmpty();
+        for (Notification n : report.notifications()) {
+            for (String secret : SEED_SECRETS) {
+                for (int i = 0; i + 8 <= secret.length(); i++) {
+                    assertThat(n.message()).as("a notification quotes a seed secret").doesNotContain(secret.substring(i, i + 8));
+                }
+            }
+        }
         return report;
     }
 
