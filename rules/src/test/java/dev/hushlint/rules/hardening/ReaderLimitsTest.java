@@ -73,6 +73,22 @@ class ReaderLimitsTest {
         assertAbandonedButLexicallyScanned("Deep.java", java, 2);
     }
 
+    /** Deep but parseable Java reaches every Java rule (their visitors recurse too): never an internal error. */
+    @Test
+    void javaNestedAsDeepAsTheParserHoldsNeverBreaksARule() throws IOException {
+        int n = 300;
+        List<String> bodies = List.of(
+                "String password = \"Q7w!rT9zLp2x\" + " + "\"ab\" + ".repeat(20 * n) + "\"z\";",
+                "String secret = " + "(".repeat(n) + "\"Q7w!rT9zLp2x\"" + ")".repeat(n) + ";",
+                "void m(String password) {" + "if (password != null) {".repeat(n) + "LOG.info(password);" + "}".repeat(n) + "}",
+                "Object o = " + "new Object() { Object f = ".repeat(n / 3) + "\"Q7w!rT9zLp2x\"" + "; }".repeat(n / 3) + ";");
+        for (String body : bodies) {
+            Files.writeString(dir.resolve("Deep.java"), "class Deep {\n  " + body + "\n}\n");
+            Report report = new Scanner(BuiltInRules.ruleSet()).scan(ScanRequest.of(dir).withBaseDir(dir));
+            assertThat(report.notifications()).as(body.substring(0, 30)).noneMatch(x -> x.code().equals("internal-error"));
+        }
+    }
+
     @Test
     void configJsonAndYamlNestingBeyondTheLimit() throws IOException {
         String json = "{\"db\": {\"key\": \"" + TOKEN + "\"},\n\"x\": " + "{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP) + "}";
