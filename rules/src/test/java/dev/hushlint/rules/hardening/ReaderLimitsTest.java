@@ -94,7 +94,28 @@ class ReaderLimitsTest {
         String json = "{\"db\": {\"key\": \"" + TOKEN + "\"},\n\"x\": " + "{\"a\":".repeat(DEEP) + "1" + "}".repeat(DEEP) + "}";
         assertAbandonedButLexicallyScanned("src/main/resources/appsettings.json", json, 1);
         String yaml = "db:\n  key: " + TOKEN + "\nx: " + "[".repeat(DEEP) + "]".repeat(DEEP) + "\n";
-        assertAbandonedButLexicallyScanned("src/main/resources/application.yml", yaml, 2);
+        Notification n = assertAbandonedButLexicallyScanned("src/main/resources/application.yml", yaml, 2);
+        assertThat(n.message()).contains("over the parser's limits");
+    }
+
+    /** A large but ordinary config file below the scanner's size limit is read whole (SnakeYAML stops at 3 MB by default). */
+    @Test
+    void aConfigYamlOfSevenMegabytesIsReadWhole() throws IOException {
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 250_000; i++) {
+            yaml.append("key").append(i).append(": value number ").append(i).append('\n');
+        }
+        yaml.append("spring:\n  datasource:\n    password: Pg9-wQz4Lm7x\n");
+        assertThat(yaml.length()).isGreaterThan(7_000_000);
+        Path file = dir.resolve("src/main/resources/application.yml");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, yaml);
+        Report report = new Scanner(BuiltInRules.ruleSet()).scan(ScanRequest.of(dir).withBaseDir(dir));
+        assertThat(report.notifications()).isEmpty();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("config/hardcoded-credential");
+            assertThat(f.location().startLine()).isEqualTo(250_003);
+        });
     }
 
     /** Scans the file beside a control file; returns the file's parse-error notification. */
