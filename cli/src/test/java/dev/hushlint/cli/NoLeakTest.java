@@ -70,7 +70,7 @@ class NoLeakTest {
         for (Path root : roots) {
             String name = root.getFileName().toString();
             for (String format : List.of("text", "json", "sarif")) {
-                Cli r = Cli.run("scan", root.toString(), "--base-dir", root.toString(), "--format", format,
+                Cli r = withSystemErr("scan", root.toString(), "--base-dir", root.toString(), "--format", format,
                         "--include-suppressed", "--debug", "--fail-on", "none");
                 assertThat(r.code()).as(r.err()).isZero();
                 outputs.put(name + " " + format + " stdout", r.out());
@@ -83,7 +83,7 @@ class NoLeakTest {
             }
             Path cache = tmp.resolve("cache-" + name);
             for (int run = 1; run <= 2; run++) { // the second run answers from the cache
-                Cli cached = Cli.run("scan", root.toString(), "--base-dir", root.toString(), "--format", "json",
+                Cli cached = withSystemErr("scan", root.toString(), "--base-dir", root.toString(), "--format", "json",
                         "--include-suppressed", "--fail-on", "none", "--cache", cache.toString(), "--debug");
                 outputs.put(name + " cached run " + run, cached.out() + cached.err());
             }
@@ -92,7 +92,7 @@ class NoLeakTest {
 
         Path baseline = tmp.resolve("baseline.json");
         Path module = roots.get(0).getParent();
-        Cli created = Cli.run("baseline", "create", roots.get(0).toString(), roots.get(1).toString(),
+        Cli created = withSystemErr("baseline", "create", roots.get(0).toString(), roots.get(1).toString(),
                 "--base-dir", module.toString(), "--output", baseline.toString(), "--debug");
         assertThat(created.code()).as(created.err()).isZero();
         String baselineText = Files.readString(baseline);
@@ -100,6 +100,7 @@ class NoLeakTest {
         outputs.put("baseline file", baselineText);
         outputs.put("baseline stderr", created.out() + created.err());
 
+        assertThat(outputs.get("fixtures sarif --debug stderr")).as("the debug log was captured").contains("hushlint debug:");
         outputs.putAll(uploadRequest(outputs.get("fixtures sarif file")));
         outputs.putAll(inventoryOutputs());
 
@@ -128,6 +129,22 @@ class NoLeakTest {
             LeakCheck.assertNoLeak("notification " + n.code(), n.message(), secrets);
         }
         LeakCheck.assertNoLeak("debug log", debug.toString(StandardCharsets.UTF_8), secrets);
+    }
+
+    /**
+     * Runs the CLI with {@code System.err} captured too: the scanner's {@code --debug} trace goes there, not to the
+     * command's error writer. The captured text is appended to {@link Cli#err()}.
+     */
+    private static Cli withSystemErr(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Cli cli = Cli.run(args);
+            return new Cli(cli.code(), cli.out(), cli.err() + captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(original);
+        }
     }
 
     /** The {@code github upload} request body (JSON around the gzipped, base64-encoded SARIF) sent to WireMock. */
