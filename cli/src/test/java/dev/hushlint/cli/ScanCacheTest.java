@@ -55,8 +55,8 @@ class ScanCacheTest {
         assertThat(secrets).isNotEmpty();
         for (String secret : secrets) {
             assertThat(cache).doesNotContain(secret);
-            if (NoLeakTest.looksRandom(secret)) {
-                for (String piece : NoLeakTest.randomPieces(secret)) {
+            if (LeakCheck.looksRandom(secret)) {
+                for (String piece : LeakCheck.randomPieces(secret)) {
                     assertThat(cache).doesNotContain(piece);
                 }
             }

@@ -159,8 +159,9 @@ public final class FileWalker {
 
     static String describe(IOException e) {
         String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-        String detail = e.getMessage();
-        return kind.isEmpty() ? String.valueOf(detail) : kind.toLowerCase(java.util.Locale.ROOT)
+        // only the file system's own reason ("Permission denied"): another exception's message may quote file content
+        String detail = e instanceof java.nio.file.FileSystemException fs ? fs.getReason() : null;
+        return kind.isEmpty() ? "input/output error" : kind.toLowerCase(java.util.Locale.ROOT)
                 + (detail == null ? "" : " (" + detail + ")");
     }
 }

@@ -283,7 +283,14 @@ public final class Scanner {
             outcome.binaryOrUnreadable = true;
             return null;
         }
-        String text = TextDecoder.decode(bytes);
+        String text;
+        try {
+            text = TextDecoder.decode(bytes);
+        } catch (OutOfMemoryError e) { // the decoded copy of a file near the raised size limit, on a small heap
+            outcome.notifications.add(Notification.error("io-error", file, 0, "not enough memory to read this file"));
+            outcome.binaryOrUnreadable = true;
+            return null;
+        }
         if (text == null) {
             outcome.binaryOrUnreadable = true;
             return null;

@@ -116,6 +116,13 @@ public final class ConfigHardcodedCredential implements Rule<TextFile> {
             };
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            String message = e.getOriginalMessage();
+            if (message != null && message.toLowerCase(Locale.ROOT).contains("exceed")) {
+                // a limit of the parser (size, nesting), not a syntax error: say which, without quoting the text
+                return RuleResult.of(Notification.warning("parse-error", file.path(), line, "could not parse as "
+                        + format.name().toLowerCase(Locale.ROOT) + ": over the parser's limits (size or nesting depth);"
+                        + " the file was still scanned for known secret formats"));
+            }
             return RuleResult.of(parseError(file, format, line));
         } catch (XMLStreamException e) {
             int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNumber());

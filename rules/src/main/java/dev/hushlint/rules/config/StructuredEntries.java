@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hushlint.rules.tree.YamlTree;
+import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -19,10 +21,19 @@ import java.util.Locale;
  */
 final class StructuredEntries {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    // SnakeYAML's default 3 MB code point limit would reject an ordinary large config file below the scanner's
+    // file size limit: use the template reader's bounds (size and nesting) instead
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
     private static final JsonFactory JSON = new JsonFactory();
 
     private StructuredEntries() {
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(YamlTree.MAX_CODE_POINTS);
+        options.setNestingDepthLimit(YamlTree.MAX_DEPTH + 10);
+        return options;
     }
 
     private static final class Frame {

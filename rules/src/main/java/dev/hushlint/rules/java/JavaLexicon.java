@@ -47,7 +47,9 @@ public final class JavaLexicon {
         literalsPerLine = new int[lines + 2];
     }
 
-    public static JavaLexicon of(String text) {
+    public static JavaLexicon of(String source) {
+        // a lone \r ends a line too (old Mac files): without this a // comment would hide the rest of the file
+        String text = source.indexOf('\r') < 0 ? source : source.replaceAll("\r(?!\n)", "\n");
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

@@ -64,9 +64,14 @@ public final class KnownFormatSecret implements Rule<TextFile> {
     @Override
     public RuleResult check(TextFile file, ScanContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (SecretMatch m : detector.find(file.text())) {
+        // javac reads unicode escapes before anything else, so a token may be spelled \u0041KIA… in a .java file
+        JavaUnicodeEscapes escapes = file.fileName().endsWith(".java") ? JavaUnicodeEscapes.translate(file.text()) : null;
+        String text = escapes == null ? file.text() : escapes.text();
+        for (SecretMatch m : detector.find(text)) {
+            int start = escapes == null ? m.start() : escapes.rawOffset(m.start());
+            int end = escapes == null ? m.end() : escapes.rawOffset(m.end());
             Finding.Builder finding = Finding.builder(INFO)
-                    .location(file.location(m.start(), m.end()))
+                    .location(file.location(start, end))
                     .logicalPosition(m.pattern().id())
                     .message(m.pattern().description() + " found in " + file.fileName())
                     .secret(m.value())

@@ -33,7 +33,8 @@ public final class YamlTree {
     public static final int MAX_DEPTH = 100;
     /** Nodes a document may expand to through aliases: far beyond any real template, far below a bomb. */
     public static final int MAX_EXPANDED_NODES = 2_000_000;
-    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    /** Characters a document may hold (SnakeYAML's own default, 3 MB, is below the scanner's file size limit). */
+    public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
