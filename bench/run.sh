@@ -114,7 +114,9 @@ count_json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d[
 read -r jb_findings jb_high < <(count_json "$work/hushlint-java.base.out")
 read -r jdk_findings jdk_high < <(count_json "$work/hushlint-jdk.out")
 cmp -s "$work/hushlint-java.base.out" "$work/hushlint-threads1.out" && same=yes || same=NO
-mono_score=$(cd "$mono/repo" && python3 "$root/../shared/eval/score.py" "$work/hushlint-monorepo.out" "$mono/expected.tsv" 2>/dev/null | tail -n 1 || echo "score.py not available")
+# the peers' scorer lives beside the repository (HUSHLINT_SCORE_PY names it from elsewhere, e.g. a worktree)
+score_py="${HUSHLINT_SCORE_PY:-$root/../shared/eval/score.py}"
+mono_score=$(cd "$mono/repo" && python3 "$score_py" "$work/hushlint-monorepo.out" "$mono/expected.tsv" 2>/dev/null | tail -n 1 || echo "score.py not available")
 
 # --- table ---------------------------------------------------------------------------------
 python3 - "$results" <<'PY'

@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +46,13 @@ import java.util.stream.IntStream;
  * while memory allows and re-parses otherwise: no scan holds every AST.
  */
 public final class Scanner {
+
+    /**
+     * How many characters of text the inputs kept from the index pass may hold. Soft references alone do not
+     * bound the heap: with a large default maximum heap the collector keeps them all, and a tree as big as the
+     * JDK's sources would stay in memory between the passes. Past the budget a file is read again.
+     */
+    private static final long CACHED_TEXT_BUDGET = 32L << 20;
 
     private final RuleSet ruleSet;
     private final FileAccess fileAccess;
@@ -77,7 +85,8 @@ public final class Scanner {
         Map<Path, SoftReference<Map<Class<?>, Object>>> parsed = new ConcurrentHashMap<>();
         FileOutcome[] indexed = new FileOutcome[files.size()];
         if (!ruleSet.indexers().isEmpty()) {
-            parallel(request.threads(), files.size(), i -> indexed[i] = index(request, files.get(i), parsed));
+            AtomicLong cacheBudget = new AtomicLong(CACHED_TEXT_BUDGET);
+            parallel(request.threads(), files.size(), i -> indexed[i] = index(request, files.get(i), parsed, cacheBudget));
         }
         Map<FactKey<?>, List<Object>> facts = new HashMap<>();
         for (FileOutcome outcome : indexed) {
@@ -141,7 +150,8 @@ public final class Scanner {
         boolean binaryOrUnreadable;
     }
 
-    private FileOutcome index(ScanRequest request, Path file, Map<Path, SoftReference<Map<Class<?>, Object>>> parsed) {
+    private FileOutcome index(ScanRequest request, Path file, Map<Path, SoftReference<Map<Class<?>, Object>>> parsed,
+                              AtomicLong cacheBudget) {
         FileOutcome outcome = new FileOutcome();
         TextFile text = load(request, file, outcome);
         if (text == null) {
@@ -159,7 +169,7 @@ public final class Scanner {
             }
         }
         inputs.remove(TextFile.class);
-        if (!inputs.isEmpty()) {
+        if (!inputs.isEmpty() && cacheBudget.addAndGet(-text.text().length()) >= 0) {
             parsed.put(file, new SoftReference<>(inputs));
         }
         return outcome;

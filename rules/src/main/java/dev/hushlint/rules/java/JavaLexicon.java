@@ -316,8 +316,45 @@ public final class JavaLexicon {
                     + "x\\.?509|sun|gcm|cbc|ecb|padding|nopadding|oaep|diffie|^dh|kerberos|ntlm|x25519|x448|ed25519|ed448|"
                     + "xdh|eddsa|ecdh|raw|pkix|pem|der|utf-?8|ascii|iso-8859).*");
 
+    private static final String[] ALGORITHM_WORDS = {"aes", "des", "rsa", "dsa", "hmac", "sha", "md5", "md2", "pbe",
+            "pbkdf", "arcfour", "blowfish", "rc2", "rc4", "chacha", "tls", "ssl", "pkcs", "jks", "x509", "x.509", "sun",
+            "gcm", "cbc", "ecb", "padding", "nopadding", "oaep", "diffie", "kerberos", "ntlm", "x25519", "x448",
+            "ed25519", "ed448", "xdh", "eddsa", "ecdh", "raw", "pkix", "pem", "der", "utf8", "utf-8", "ascii", "iso-8859"};
+
     /** An algorithm, provider, encoding or format name: not a value a credential sink cares about. */
-    private static boolean isAlgorithmName(String content) {
+    static boolean isAlgorithmName(String content) {
+        // ALGORITHM then ALGORITHM_WORD, without the regex engine (this runs on every literal of every file):
+        // the first admits only ASCII letters, digits and /_.- so lower-casing ASCII is exact
+        int n = content.length();
+        if (n < 1 || n > 41 || !isAsciiLetter(content.charAt(0))) {
+            return false;
+        }
+        char[] lower = new char[n];
+        for (int k = 0; k < n; k++) {
+            char ch = content.charAt(k);
+            if (!(isAsciiLetter(ch) || (ch >= '0' && ch <= '9') || ch == '/' || ch == '_' || ch == '.' || ch == '-')) {
+                return false;
+            }
+            lower[k] = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+        }
+        String folded = new String(lower);
+        if (folded.startsWith("ec") || folded.startsWith("dh")) {
+            return true;
+        }
+        for (String word : ALGORITHM_WORDS) {
+            if (folded.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char ch) {
+        return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+    }
+
+    /** The regex form of {@link #isAlgorithmName}, kept as its specification (the test compares the two). */
+    static boolean isAlgorithmNameByRegex(String content) {
         return ALGORITHM.matcher(content).matches() && ALGORITHM_WORD.matcher(content).matches();
     }
 

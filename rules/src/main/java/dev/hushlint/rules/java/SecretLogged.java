@@ -80,6 +80,14 @@ public final class SecretLogged implements Rule<JavaSource> {
     private static final String[] SECRET_STEMS = {"passw", "pwd", "secret", "token", "apikey", "api_key",
             "credential", "privatekey", "private_key", "accesskey", "access_key", "passphrase", "creds", "signingkey",
             "authkey", "passcode"};
+    private static final boolean[] STEM_START = new boolean[128];
+
+    static {
+        for (String stem : SECRET_STEMS) {
+            STEM_START[stem.charAt(0)] = true;
+        }
+    }
+
     private static final Pattern LOMBOK_VALUE = Pattern.compile("@(?:lombok\\.)?Value\\b(?!\\s*\\()");
     private static final Pattern ENV_KEY = Pattern.compile("get(?:env|Property)\\(\\s*\"([^\"]{1,100})\"");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][\\w$]*");
@@ -203,15 +211,17 @@ public final class SecretLogged implements Rule<JavaSource> {
      * identifier next to a log, print or exception.
      */
     static boolean mayLogSecret(String text) {
-        boolean strong = false;
-        for (String s : STRONG_SOURCES) {
-            if (text.contains(s)) {
-                strong = true;
-                break;
+        // every strong source holds "ecret" or "ecryption": two fast scans instead of one per source
+        if (text.contains("ecret") || text.contains("ecryption")) {
+            for (String s : STRONG_SOURCES) {
+                if (text.contains(s)) {
+                    return true;
+                }
             }
         }
-        if (strong) {
-            return true;
+        // most files name no secret at all: say so in one pass, before lower-casing a copy of the text
+        if (!mayMentionStem(text)) {
+            return false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         if (!mentionsStem(lower)) {
@@ -236,7 +246,7 @@ public final class SecretLogged implements Rule<JavaSource> {
         Map<String, Boolean> judged = new HashMap<>();
         // records and Lombok beans print every field: a secret-named one anywhere may be logged with the object
         boolean printsAllFields = code.contains("record ") || code.contains("@Data") || code.contains("@ToString")
-                || LOMBOK_VALUE.matcher(code).find();
+                || code.contains("Value") && LOMBOK_VALUE.matcher(code).find();
         List<int[]> ranges = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < code.length(); i++) {
@@ -308,6 +318,47 @@ public final class SecretLogged implements Rule<JavaSource> {
         return false;
     }
 
+    /**
+     * One pass over the text for any secret stem, comparing {@code Character.toLowerCase} of each character:
+     * true whenever {@link #mentionsStem(String)} is true of the lower-cased text (the stems are ASCII, and
+     * every character that lower-cases to an ASCII letter does so on its own), so false is a safe "no".
+     */
+    static boolean mayMentionStem(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = lowered(text.charAt(i));
+            if (c >= 128 || !STEM_START[c]) {
+                continue;
+            }
+            for (String stem : SECRET_STEMS) {
+                if (stem.charAt(0) == c && startsWithLowered(text, i, stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code Character.toLowerCase}, with ASCII answered inline. */
+    private static char lowered(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return Character.toLowerCase(c);
+    }
+
+    private static boolean startsWithLowered(String text, int from, String stem) {
+        if (from + stem.length() > text.length()) {
+            return false;
+        }
+        for (int k = 1; k < stem.length(); k++) {
+            if (lowered(text.charAt(from + k)) != stem.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Does any secret stem occur in the lower-cased text? */
     static boolean mentionsStem(String lower) {
         for (String stem : SECRET_STEMS) {
@@ -319,10 +370,13 @@ public final class SecretLogged implements Rule<JavaSource> {
     }
 
     private static boolean mentionsAny(String code, int from, int to, Set<String> names) {
+        // a name starting inside the statement (it may run past its end); searching only there, not to the file's end
         for (String name : names) {
-            int at = code.indexOf(name, from);
-            if (at >= 0 && at < to) {
-                return true;
+            char first = name.charAt(0);
+            for (int at = from; at < to; at++) {
+                if (code.charAt(at) == first && code.startsWith(name, at)) {
+                    return true;
+                }
             }
         }
         return false;
