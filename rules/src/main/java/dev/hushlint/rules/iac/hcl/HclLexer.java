@@ -293,8 +293,8 @@ final class HclLexer {
                     }
                     codePoint = codePoint * 16 + digit;
                 }
-                if (!Character.isValidCodePoint(codePoint)) {
-                    throw new HclException("invalid unicode escape in a string: not a code point",
+                if (!Character.isValidCodePoint(codePoint) || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+                    throw new HclException("invalid unicode escape in a string: not a character",
                             lineOf(backslash));
                 }
                 value.appendCodePoint(codePoint);
@@ -375,8 +375,8 @@ final class HclLexer {
 
     /**
      * {@code <<MARKER} or {@code <<-MARKER}, a line end, lines, then the marker alone on a line (it may be
-     * indented). {@code <<-} strips the smallest indentation (spaces and tabs) of the non-blank lines.
-     * Line ends in the value are {@code \n}.
+     * indented, and followed by blanks). {@code <<-} removes the smallest indentation (spaces and tabs) of
+     * the lines that are not blank from each of them. Line ends in the value are {@code \n}.
      */
     private Token heredoc(int start) throws HclException {
         int i = start + 2;
@@ -410,8 +410,12 @@ final class HclLexer {
                 indentEnd++;
             }
             int markerEnd = indentEnd + marker.length();
-            if (text.startsWith(marker, indentEnd) && (markerEnd == length || at(markerEnd) == '\n'
-                    || at(markerEnd) == '\r')) {
+            int trailing = markerEnd;
+            while (at(trailing) == ' ' || at(trailing) == '\t') {
+                trailing++;
+            }
+            if (text.startsWith(marker, indentEnd) && (trailing == length || at(trailing) == '\n'
+                    || at(trailing) == '\r')) {
                 pos = markerEnd;
                 break;
             }
@@ -469,7 +473,9 @@ final class HclLexer {
         StringBuilder out = new StringBuilder(value.length());
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
-            out.append(line, Math.min(smallest, indentOf(line)), line.length());
+            int indent = indentOf(line);
+            // as in Terraform, a line of only blanks neither counts nor is trimmed
+            out.append(line, indent == line.length() ? 0 : smallest, line.length());
             if (k < lines.length - 1) {
                 out.append('\n');
             }

@@ -32,22 +32,23 @@ import java.util.Map;
  *   even when it occurs once: {@code environment { variables = {…} }} is {@code body.environment[0]}. A nested
  *   block with labels ({@code dynamic "statement" {…}}) is an item mapping the labels to its body:
  *   {@code body.dynamic[0].statement}.</li>
- *   <li>Attributes: a quoted string or heredoc is a {@link ScalarNode} holding the template text (escapes
- *   decoded, {@code ${…}}, {@code %{…}}, {@code $${} and {@code %%{} kept as written; heredoc line ends are
- *   {@code \n}); numbers ({@link Long} or {@link BigDecimal}), {@code true}/{@code false} and {@code null} are
- *   scalars; a tuple is a {@link ListNode}; an object is a {@link MapNode} (a key that is neither a name nor a
- *   string, such as {@code (var.k)}, is keyed by its source text). A function call is an
- *   {@link ExpressionNode} with the function's name and its parsed arguments, so
- *   {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything else (references,
- *   operators, conditionals, for expressions, indexing a call's result) is an {@link ExpressionNode} with its
- *   source text only. Parentheses around an expression are transparent; {@code -} before a number literal
- *   gives a negative number.</li>
+ *   <li>Attributes. A quoted string or heredoc is a {@link ScalarNode} holding the template text: escapes
+ *   decoded; {@code ${…}}, {@code %{…}}, {@code $${} and {@code %%{} kept as written, as in Terraform's JSON
+ *   syntax; heredoc line ends are {@code \n}. A number is a {@link Long} when whole and in range, however
+ *   written ({@code 1e3} is 1000), otherwise a {@link BigDecimal}; {@code true}, {@code false} and
+ *   {@code null} are scalars. A tuple is a {@link ListNode}; an object is a {@link MapNode} (a key that is
+ *   neither a name nor a string, such as {@code (var.k)}, is keyed by its source text; a repeated key replaces
+ *   the earlier one, as in Terraform). A function call is an {@link ExpressionNode} with the function's name
+ *   and its parsed arguments, so {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything
+ *   else (references, operators, conditionals, for expressions, indexing a call's result) is an
+ *   {@link ExpressionNode} with its source text only. Parentheses around an expression are transparent;
+ *   {@code -} before a number literal gives a negative number.</li>
  *   <li>Positions: 1-based, end exclusive, columns in UTF-16 code units. A block body's position starts at
  *   its type keyword (the header line) and ends after its closing brace; map keys keep theirs in
  *   {@code keyPositions} (block type keyword, label, attribute name, object key).</li>
  * </ul>
  *
- * <p>Strict: anything outside HCL's grammar, duplicate attributes or object keys, an attribute and a block
+ * <p>Strict: anything outside HCL's grammar, duplicate attributes or local values, an attribute and a block
  * with one name, blocks of one type with different label counts, and the limits ({@value #MAX_DEPTH}
  * nested levels, {@value #MAX_CHARS} characters) throw {@link HclException} with the line. Linear time: one
  * lexer pass, a parser with at most three tokens of lookahead, no backtracking.
@@ -142,11 +143,11 @@ public final class HclParser {
             if (peek().kind() == Kind.EQUALS) {
                 next();
                 Node value = expression();
-                endOfItem(open, "an attribute");
+                endOfItem("an attribute");
                 body.putAttribute(name, value);
             } else {
                 block(body, topLevel, name);
-                endOfItem(open, "a block");
+                endOfItem("a block");
             }
         }
         newlinesMatter = saved;
@@ -171,18 +172,29 @@ public final class HclParser {
         next();
         enter(1 + labels.size(), open);
         BlockBuilder body = new BlockBuilder(BlockBuilder.Role.BODY, null);
-        body(body, false, open);
+        Kind first = peek().kind();
+        if (first == Kind.NEWLINE) {
+            body(body, false, open);
+        } else if (first != Kind.RBRACE) {
+            // a single-line block holds at most one attribute: a { b = 1 }
+            Token name = expect(Kind.IDENT, "an attribute or a line end after '{'");
+            expect(Kind.EQUALS, "'=' (a block on one line holds one attribute)");
+            body.putAttribute(name, expression());
+            if (peek().kind() != Kind.RBRACE) {
+                throw unexpected(peek(), "'}' to close a block on one line");
+            }
+        }
         Token close = next();
         leave(1 + labels.size());
         body.position = span(type, close);
         parent.putBlock(topLevel, type, labels, body);
     }
 
-    private void endOfItem(Token open, String what) throws HclException {
+    private void endOfItem(String what) throws HclException {
         Token t = peek();
         if (t.kind() == Kind.NEWLINE) {
             next();
-        } else if (t.kind() != Kind.EOF && !(t.kind() == Kind.RBRACE && open != null)) {
+        } else if (t.kind() != Kind.EOF) {
             throw unexpected(t, "the end of the line after " + what);
         }
     }
@@ -260,8 +272,9 @@ public final class HclParser {
             if (t.kind() == Kind.DOT) {
                 next();
                 Token step = next();
-                if (step.kind() != Kind.IDENT && step.kind() != Kind.NUMBER && step.kind() != Kind.STAR) {
-                    throw unexpected(step, "an attribute name after '.'");
+                boolean legacyIndex = step.kind() == Kind.NUMBER && step.value().chars().allMatch(HclParser::isDigit);
+                if (step.kind() != Kind.IDENT && !legacyIndex && step.kind() != Kind.STAR) {
+                    throw unexpected(step, "an attribute name or index after '.'");
                 }
             } else if (t.kind() == Kind.LBRACK) {
                 next();
@@ -443,11 +456,8 @@ public final class HclParser {
             }
             next();
             Node value = expression();
-            Position previous = keyPositions.putIfAbsent(key, keyPosition);
-            if (previous != null) {
-                throw new HclException("duplicate key in an object (first defined on line " + previous.line()
-                        + ")", t.line());
-            }
+            // as in Terraform, a repeated key in an object expression replaces the earlier one
+            keyPositions.put(key, keyPosition);
             entries.put(key, value);
             Token separator = peek();
             if (separator.kind() == Kind.COMMA || separator.kind() == Kind.NEWLINE) {
@@ -464,8 +474,9 @@ public final class HclParser {
     }
 
     private boolean isForKeyword() throws HclException {
+        // as in HCL, "for" right after the bracket always starts a for expression
         Token t = peek();
-        return t.kind() == Kind.IDENT && t.value().equals("for") && peekAt(1).kind() == Kind.IDENT;
+        return t.kind() == Kind.IDENT && t.value().equals("for");
     }
 
     /** {@code [for v in c : r if f]} or {@code {for k, v in c : k => v... if f}}; newlines do not matter. */
@@ -512,10 +523,20 @@ public final class HclParser {
                     && literal.length() <= 18) {
                 return Long.parseLong(literal);
             }
-            return new BigDecimal(literal);
-        } catch (NumberFormatException | ArithmeticException e) {
+            BigDecimal decimal = new BigDecimal(literal);
+            try {
+                // 1e3 and 2.0 are whole numbers, as Terraform sees them
+                return decimal.longValueExact();
+            } catch (ArithmeticException notALong) {
+                return decimal;
+            }
+        } catch (NumberFormatException e) {
             throw new HclException("number literal is out of range", t.line());
         }
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static BigDecimal toBigDecimal(Number n) {

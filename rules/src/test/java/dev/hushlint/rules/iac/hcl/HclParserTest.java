@@ -155,6 +155,30 @@ class HclParserTest {
     }
 
     @Test
+    void heredocsFollowTerraformOnBlankLinesAndBlanksAfterTheClosingMarker() throws HclException {
+        // values checked against terraform console (Terraform v1.11.4)
+        MapNode root = HclParser.parse("a = <<-EOT\n  a\n   \n  b\n  EOT\n"
+                + "b = <<-EOT\n\n  x\n  EOT\n"
+                + "c = <<EOT\nx\nEOT \t\n"
+                + "d = <<-EOT\n      six\n    four\n\n      six again\n    EOT\n");
+
+        assertThat(value(root, "a")).isEqualTo("a\n   \nb\n");
+        assertThat(value(root, "b")).isEqualTo("\nx\n");
+        assertThat(value(root, "c")).isEqualTo("x\n");
+        assertThat(value(root, "d")).isEqualTo("  six\nfour\n\n  six again\n");
+    }
+
+    @Test
+    void aRepeatedObjectKeyReplacesTheEarlierOneAsInTerraform() throws HclException {
+        MapNode root = HclParser.parse("a = {\n  k = 1\n  \"k\" = 2\n  j = 3\n}\n");
+
+        MapNode a = map(root, "a");
+        assertThat(a.entries().keySet()).containsExactly("k", "j");
+        assertThat(value(a, "k")).isEqualTo(2L);
+        assertThat(a.keyPosition("k").line()).isEqualTo(3);
+    }
+
+    @Test
     void severalStatementBlocksOfAPolicyDocumentBecomeAList() throws HclException {
         MapNode root = HclParser.parse("""
                 data "aws_iam_policy_document" "read" {
@@ -333,13 +357,17 @@ class HclParserTest {
                 z = null
                 big = 123456789012345678901234567890
                 neg = -(2.5)
+                w = 2.0
+                tiny = 1.25E-2
                 """);
 
         assertThat(value(root, "i")).isEqualTo(42L);
         assertThat(value(root, "n")).isEqualTo(-7L);
         assertThat(at(root, "n").position()).isEqualTo(new Position(2, 5, 2, 7));
         assertThat(value(root, "f")).isEqualTo(new BigDecimal("1.5"));
-        assertThat(value(root, "e")).isEqualTo(new BigDecimal("1e3"));
+        assertThat(value(root, "e")).isEqualTo(1000L);
+        assertThat(value(root, "w")).isEqualTo(2L);
+        assertThat(value(root, "tiny")).isEqualTo(new BigDecimal("1.25E-2"));
         assertThat(value(root, "t")).isEqualTo(true);
         assertThat(value(root, "x")).isEqualTo(false);
         assertThat(at(root, "z")).isEqualTo(new ScalarNode(null, new Position(7, 5, 7, 9)));
