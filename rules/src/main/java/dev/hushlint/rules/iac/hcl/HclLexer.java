@@ -38,6 +38,8 @@ final class HclLexer {
     private static final int IN_STRING = -1;
 
     private final String text;
+    /** The text as an array: the lexer reads every character, and array reads are the cheapest. */
+    private final char[] chars;
     private final int length;
     private final int maxDepth;
     private final int[] lineStarts;
@@ -46,10 +48,11 @@ final class HclLexer {
 
     HclLexer(String text, int maxDepth) {
         this.text = text;
-        this.length = text.length();
+        this.chars = text.toCharArray();
+        this.length = chars.length;
         this.maxDepth = maxDepth;
         this.lineStarts = lineStarts(text);
-        this.pos = length > 0 && text.charAt(0) == BOM ? 1 : 0;
+        this.pos = length > 0 && chars[0] == BOM ? 1 : 0;
     }
 
     /** 1-based line of an offset. Offsets are asked for in increasing order, so a forward cursor suffices. */
@@ -67,7 +70,7 @@ final class HclLexer {
     /** 1-based column (UTF-16 code units) of an offset on its line; a leading byte-order mark is not counted. */
     private int columnOf(int offset, int line) {
         int lineStart = lineStarts[line - 1];
-        if (line == 1 && length > 0 && text.charAt(0) == BOM) {
+        if (line == 1 && length > 0 && chars[0] == BOM) {
             lineStart = 1;
         }
         return offset - lineStart + 1;
@@ -83,14 +86,14 @@ final class HclLexer {
             return token(Kind.EOF, pos, pos, null, false);
         }
         int start = pos;
-        char c = text.charAt(pos);
+        char c = chars[pos];
         switch (c) {
             case '\n', '\r' -> {
-                while (pos < length && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                while (pos < length && (chars[pos] == '\n' || chars[pos] == '\r')) {
                     pos++;
                     skipBlanksAndComments();
                 }
-                int end = text.charAt(start) == '\r' && start + 1 < length && text.charAt(start + 1) == '\n'
+                int end = chars[start] == '\r' && start + 1 < length && chars[start + 1] == '\n'
                         ? start + 2 : start + 1;
                 return token(Kind.NEWLINE, start, end, null, false);
             }
@@ -178,7 +181,7 @@ final class HclLexer {
                     return number(start);
                 }
                 if (isIdentifierStart(c)) {
-                    while (pos < length && isIdentifierPart(text.charAt(pos))) {
+                    while (pos < length && isIdentifierPart(chars[pos])) {
                         pos++;
                     }
                     return token(Kind.IDENT, start, pos, text.substring(start, pos), false);
@@ -190,7 +193,7 @@ final class HclLexer {
 
     private void skipBlanksAndComments() throws HclException {
         while (pos < length) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == ' ' || c == '\t') {
                 pos++;
             } else if (c == '#' || (c == '/' && at(pos + 1) == '/')) {
@@ -205,7 +208,7 @@ final class HclLexer {
 
     private int lineEnd(int from) {
         int i = from;
-        while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+        while (i < length && chars[i] != '\n' && chars[i] != '\r') {
             i++;
         }
         return i;
@@ -250,7 +253,7 @@ final class HclLexer {
             if (i >= length) {
                 throw new HclException("unterminated string: no closing quote", lineOf(start));
             }
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '"') {
                 pos = i + 1;
                 return token(Kind.STRING, start, pos, value.toString(), templated);
@@ -320,7 +323,7 @@ final class HclLexer {
                 throw new HclException("unterminated template interpolation: '${' or '%{' has no closing '}'",
                         lineOf(templateStart));
             }
-            char c = text.charAt(i);
+            char c = chars[i];
             if (stack[top] != IN_STRING) {
                 if (c == '{') {
                     stack[top]++;
@@ -388,7 +391,7 @@ final class HclLexer {
             throw new HclException("expected a heredoc marker after '<<'", lineOf(start));
         }
         int markerStart = i;
-        while (i < length && isIdentifierPart(text.charAt(i))) {
+        while (i < length && isIdentifierPart(chars[i])) {
             i++;
         }
         String marker = text.substring(markerStart, i);
@@ -419,8 +422,8 @@ final class HclLexer {
                 pos = markerEnd;
                 break;
             }
-            while (i < length && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-                char c = text.charAt(i);
+            while (i < length && chars[i] != '\n' && chars[i] != '\r') {
+                char c = chars[i];
                 if ((c == '$' || c == '%') && at(i + 1) == c && at(i + 2) == '{') {
                     value.append(text, i, i + 3);
                     i += 3;
@@ -437,7 +440,7 @@ final class HclLexer {
             if (i >= length) {
                 throw new HclException("unterminated heredoc: no closing marker line", lineOf(start));
             }
-            i += text.charAt(i) == '\r' && at(i + 1) == '\n' ? 2 : 1;
+            i += chars[i] == '\r' && at(i + 1) == '\n' ? 2 : 1;
             value.append('\n');
         }
         String result = flush ? stripIndent(value) : value.toString();
@@ -446,10 +449,10 @@ final class HclLexer {
 
     private void appendWithNewlines(StringBuilder value, int from, int to) {
         for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
+            char c = chars[k];
             if (c == '\r') {
                 value.append('\n');
-                if (k + 1 < to && text.charAt(k + 1) == '\n') {
+                if (k + 1 < to && chars[k + 1] == '\n') {
                     k++;
                 }
             } else {
@@ -509,7 +512,7 @@ final class HclLexer {
     }
 
     private char at(int offset) {
-        return offset < length ? text.charAt(offset) : '\0';
+        return offset < length ? chars[offset] : '\0';
     }
 
     static boolean isDigit(char c) {
@@ -517,12 +520,17 @@ final class HclLexer {
     }
 
     static boolean isIdentifierStart(char c) {
-        return c == '_' || Character.isLetter(c);
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        }
+        return Character.isLetter(c);
     }
 
     static boolean isIdentifierPart(char c) {
-        return c == '_' || c == '-' || Character.isLetterOrDigit(c)
-                || (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+        }
+        return Character.isLetterOrDigit(c) || (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
     }
 
     private static String describe(char c) {

@@ -640,8 +640,9 @@ public final class HclParser {
             return node;
         }
         if (built instanceof BlockBuilder map) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            map.entries.forEach((key, value) -> entries.put(key, freeze(value)));
+            map.entries.replaceAll((key, value) -> freeze(value));
+            @SuppressWarnings("unchecked")
+            Map<String, Node> entries = (Map<String, Node>) (Map<String, ?>) map.entries;
             return new MapNode(Collections.unmodifiableMap(entries), Collections.unmodifiableMap(map.keyPositions),
                     map.position);
         }
