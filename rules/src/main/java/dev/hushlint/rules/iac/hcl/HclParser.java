@@ -45,7 +45,10 @@ import java.util.Map;
  *   {@code -} before a number literal gives a negative number.</li>
  *   <li>Positions: 1-based, end exclusive, columns in UTF-16 code units. A block body's position starts at
  *   its type keyword (the header line) and ends after its closing brace; map keys keep theirs in
- *   {@code keyPositions} (block type keyword, label, attribute name, object key).</li>
+ *   {@code keyPositions} (block type keyword, label, attribute name, object key). A heredoc's position runs
+ *   from {@code <<} to its closing marker, so it spans several lines (a quoted string never does), and line
+ *   {@code k} of its value (from 1) is line {@code position.line + k} of the file: a JSON policy read from it
+ *   maps back line for line (a {@code <<-} heredoc's columns shift by the indentation it removed).</li>
  * </ul>
  *
  * <p>Strict: anything outside HCL's grammar, duplicate attributes or local values, an attribute and a block

@@ -169,6 +169,24 @@ class HclParserTest {
     }
 
     @Test
+    void heredocValueLinesMapOneToOneToFileLines() throws HclException {
+        String text = "resource \"aws_iam_policy\" \"p\" {\r\n  policy = <<-EOT\r\n    {\r\n"
+                + "      \"Statement\": [{\r\n        \"Action\": \"${join(\",\", [\r\n  \"a\"])}\",\r\n"
+                + "        \"Resource\": \"*\"\r\n      }]\r\n    }\r\n  EOT\r\n}\r\n";
+        ScalarNode policy = (ScalarNode) at(HclParser.parse(text), "resource", "aws_iam_policy", "p", "policy");
+
+        assertThat(policy.position().line()).isEqualTo(2);
+        assertThat(policy.position().endLine()).isEqualTo(10);
+        String[] fileLines = text.split("\r\n");
+        String[] valueLines = ((String) policy.value()).split("\n");
+        for (int k = 1; k <= valueLines.length; k++) {
+            assertThat(fileLines[policy.position().line() + k - 1]).endsWith(valueLines[k - 1]);
+        }
+        // the interpolation's continuation line has the smallest indentation (2)
+        assertThat(valueLines[4]).isEqualTo("      \"Resource\": \"*\"");
+    }
+
+    @Test
     void aRepeatedObjectKeyReplacesTheEarlierOneAsInTerraform() throws HclException {
         MapNode root = HclParser.parse("a = {\n  k = 1\n  \"k\" = 2\n  j = 3\n}\n");
 
