@@ -1,6 +1,8 @@
 package dev.hushlint.rules.iac.hcl;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Splits HCL text into tokens on demand, in one forward pass. A quoted string or heredoc becomes one token
@@ -403,11 +405,14 @@ final class HclLexer {
             throw new HclException("a heredoc marker must be followed by the end of its line", lineOf(start));
         }
         StringBuilder value = new StringBuilder();
+        // where each line that starts as text (not inside an interpolation) starts in the value
+        List<Integer> textLineStarts = new ArrayList<>();
         boolean templated = false;
         while (true) {
             if (i >= length) {
                 throw new HclException("unterminated heredoc: no closing marker line", lineOf(start));
             }
+            textLineStarts.add(value.length());
             int indentEnd = i;
             while (at(indentEnd) == ' ' || at(indentEnd) == '\t') {
                 indentEnd++;
@@ -443,7 +448,7 @@ final class HclLexer {
             i += chars[i] == '\r' && at(i + 1) == '\n' ? 2 : 1;
             value.append('\n');
         }
-        String result = flush ? stripIndent(value) : value.toString();
+        String result = flush ? stripIndent(value, textLineStarts) : value.toString();
         return token(Kind.HEREDOC, start, pos, result, templated);
     }
 
@@ -461,24 +466,31 @@ final class HclLexer {
         }
     }
 
-    private static String stripIndent(CharSequence value) {
+    /**
+     * As Terraform does: the smallest indentation of the text lines that are not blank is removed from each of
+     * them; lines of only blanks, and lines that continue an interpolation, stay as they are.
+     */
+    private static String stripIndent(CharSequence value, List<Integer> textLineStarts) {
         String[] lines = value.toString().split("\n", -1);
+        boolean[] strippable = new boolean[lines.length];
         int smallest = Integer.MAX_VALUE;
-        for (String line : lines) {
-            int indent = indentOf(line);
-            if (indent < line.length()) {
+        int offset = 0;
+        int next = 0;
+        for (int k = 0; k < lines.length; k++) {
+            while (next < textLineStarts.size() && textLineStarts.get(next) < offset) {
+                next++;
+            }
+            boolean textLine = next < textLineStarts.size() && textLineStarts.get(next) == offset;
+            int indent = indentOf(lines[k]);
+            strippable[k] = textLine && indent < lines[k].length();
+            if (strippable[k]) {
                 smallest = Math.min(smallest, indent);
             }
-        }
-        if (smallest == Integer.MAX_VALUE) {
-            smallest = 0;
+            offset += lines[k].length() + 1;
         }
         StringBuilder out = new StringBuilder(value.length());
         for (int k = 0; k < lines.length; k++) {
-            String line = lines[k];
-            int indent = indentOf(line);
-            // as in Terraform, a line of only blanks neither counts nor is trimmed
-            out.append(line, indent == line.length() ? 0 : smallest, line.length());
+            out.append(lines[k], strippable[k] ? smallest : 0, lines[k].length());
             if (k < lines.length - 1) {
                 out.append('\n');
             }

@@ -182,8 +182,9 @@ class HclParserTest {
         for (int k = 1; k <= valueLines.length; k++) {
             assertThat(fileLines[policy.position().line() + k - 1]).endsWith(valueLines[k - 1]);
         }
-        // the interpolation's continuation line has the smallest indentation (2)
-        assertThat(valueLines[4]).isEqualTo("      \"Resource\": \"*\"");
+        // as in Terraform, the interpolation's continuation line neither counts nor is trimmed
+        assertThat(valueLines[3]).isEqualTo("  \"a\"])}\",");
+        assertThat(valueLines[4]).isEqualTo("    \"Resource\": \"*\"");
     }
 
     @Test
