@@ -38,6 +38,7 @@ final class HclLexer {
 
     private static final char BOM = '\uFEFF';
     private static final int IN_STRING = -1;
+    private static final int IN_HEREDOC = -2;
 
     private final String text;
     /** The text as an array: the lexer reads every character, and array reads are the cheapest. */
@@ -313,60 +314,125 @@ final class HclLexer {
 
     /**
      * The offset just past the '}' closing a {@code ${} or {@code %{} sequence whose body starts at
-     * {@code from}. Nested strings and braces are followed with an explicit stack: an entry is
-     * {@link #IN_STRING}, or the count of open '{' in an interpolation.
+     * {@code from}. Nested strings, heredocs and braces are followed with an explicit stack: an entry is
+     * {@link #IN_STRING}, {@link #IN_HEREDOC} (its marker in {@code markers}), or the count of open '{' in an
+     * interpolation.
      */
     private int templateSequenceEnd(int from, int templateStart) throws HclException {
         int[] stack = new int[8];
+        String[] markers = new String[8];
         int top = 0;
         int i = from;
+        boolean lineStart = false;
         while (true) {
             if (i >= length) {
                 throw new HclException("unterminated template interpolation: '${' or '%{' has no closing '}'",
                         lineOf(templateStart));
             }
             char c = chars[i];
-            if (stack[top] != IN_STRING) {
-                if (c == '{') {
-                    stack[top]++;
+            int frame = stack[top];
+            if (frame == IN_STRING) {
+                if (c == '"') {
+                    top--;
                     i++;
-                } else if (c == '}') {
-                    if (stack[top] > 0) {
-                        stack[top]--;
-                    } else if (top == 0) {
-                        return i + 1;
-                    } else {
-                        top--;
-                    }
-                    i++;
-                } else if (c == '"') {
-                    stack = push(stack, ++top, IN_STRING, i);
-                    i++;
-                } else if (c == '#' || (c == '/' && at(i + 1) == '/')) {
-                    i = lineEnd(i);
-                } else if (c == '/' && at(i + 1) == '*') {
-                    i = blockCommentEnd(i);
-                } else if (c == '<' && at(i + 1) == '<' && (at(i + 2) == '-' || isIdentifierStart(at(i + 2)))) {
-                    throw new HclException("a heredoc inside a template interpolation is not supported", lineOf(i));
+                } else if (c == '\\') {
+                    i += 2;
+                } else if (c == '\n' || c == '\r') {
+                    throw new HclException("unterminated string: a quoted string cannot span lines", lineOf(i));
+                } else if ((c == '$' || c == '%') && at(i + 1) == c && at(i + 2) == '{') {
+                    i += 3;
+                } else if ((c == '$' || c == '%') && at(i + 1) == '{') {
+                    stack = push(stack, ++top, 0, i);
+                    i += 2;
                 } else {
                     i++;
                 }
-            } else if (c == '"') {
-                top--;
+            } else if (frame == IN_HEREDOC) {
+                int closed = lineStart ? closingMarkerEnd(i, markers[top]) : -1;
+                lineStart = false;
+                if (closed >= 0) {
+                    top--;
+                    i = closed;
+                } else if (c == '\n' || c == '\r') {
+                    i += c == '\r' && at(i + 1) == '\n' ? 2 : 1;
+                    lineStart = true;
+                } else if ((c == '$' || c == '%') && at(i + 1) == c && at(i + 2) == '{') {
+                    i += 3;
+                } else if ((c == '$' || c == '%') && at(i + 1) == '{') {
+                    stack = push(stack, ++top, 0, i);
+                    i += 2;
+                } else {
+                    i++;
+                }
+            } else if (c == '{') {
+                stack[top]++;
                 i++;
-            } else if (c == '\\') {
-                i += 2;
-            } else if (c == '\n' || c == '\r') {
-                throw new HclException("unterminated string: a quoted string cannot span lines", lineOf(i));
-            } else if ((c == '$' || c == '%') && at(i + 1) == c && at(i + 2) == '{') {
-                i += 3;
-            } else if ((c == '$' || c == '%') && at(i + 1) == '{') {
-                stack = push(stack, ++top, 0, i);
-                i += 2;
+            } else if (c == '}') {
+                if (stack[top] > 0) {
+                    stack[top]--;
+                } else if (top == 0) {
+                    return i + 1;
+                } else {
+                    top--;
+                }
+                i++;
+            } else if (c == '"') {
+                stack = push(stack, ++top, IN_STRING, i);
+                i++;
+            } else if (c == '#' || (c == '/' && at(i + 1) == '/')) {
+                i = lineEnd(i);
+            } else if (c == '/' && at(i + 1) == '*') {
+                i = blockCommentEnd(i);
+            } else if (c == '<' && at(i + 1) == '<' && (at(i + 2) == '-' || isIdentifierStart(at(i + 2)))) {
+                int markerStart = at(i + 2) == '-' ? i + 3 : i + 2;
+                int markerEnd = identifierEnd(markerStart);
+                stack = push(stack, ++top, IN_HEREDOC, i);
+                if (markers.length < stack.length) {
+                    markers = Arrays.copyOf(markers, stack.length);
+                }
+                markers[top] = text.substring(markerStart, markerEnd);
+                i = afterMarkerLine(markerEnd, i);
+                lineStart = true;
             } else {
                 i++;
             }
         }
+    }
+
+    private int identifierEnd(int from) {
+        int i = from;
+        while (i < length && isIdentifierPart(chars[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The offset after the line end that must follow a heredoc's opening marker. */
+    private int afterMarkerLine(int markerEnd, int heredocStart) throws HclException {
+        if (at(markerEnd) == '\r' && at(markerEnd + 1) == '\n') {
+            return markerEnd + 2;
+        }
+        if (at(markerEnd) == '\n' || at(markerEnd) == '\r') {
+            return markerEnd + 1;
+        }
+        throw new HclException("a heredoc marker must be followed by the end of its line", lineOf(heredocStart));
+    }
+
+    /** When the line at {@code lineStart} is a heredoc's closing marker line: the offset after the marker. */
+    private int closingMarkerEnd(int lineStart, String marker) {
+        int indentEnd = lineStart;
+        while (at(indentEnd) == ' ' || at(indentEnd) == '\t') {
+            indentEnd++;
+        }
+        if (!text.startsWith(marker, indentEnd)) {
+            return -1;
+        }
+        int markerEnd = indentEnd + marker.length();
+        int trailing = markerEnd;
+        while (at(trailing) == ' ' || at(trailing) == '\t') {
+            trailing++;
+        }
+        return trailing == length || at(trailing) == '\n' || at(trailing) == '\r' ? markerEnd : -1;
     }
 
     private int[] push(int[] stack, int top, int entry, int offset) throws HclException {
@@ -392,18 +458,9 @@ final class HclLexer {
         if (!isIdentifierStart(at(i))) {
             throw new HclException("expected a heredoc marker after '<<'", lineOf(start));
         }
-        int markerStart = i;
-        while (i < length && isIdentifierPart(chars[i])) {
-            i++;
-        }
-        String marker = text.substring(markerStart, i);
-        if (at(i) == '\r' && at(i + 1) == '\n') {
-            i += 2;
-        } else if (at(i) == '\n' || at(i) == '\r') {
-            i++;
-        } else {
-            throw new HclException("a heredoc marker must be followed by the end of its line", lineOf(start));
-        }
+        int markerEnd = identifierEnd(i);
+        String marker = text.substring(i, markerEnd);
+        i = afterMarkerLine(markerEnd, start);
         StringBuilder value = new StringBuilder();
         // where each line that starts as text (not inside an interpolation) starts in the value
         List<Integer> textLineStarts = new ArrayList<>();
@@ -413,18 +470,9 @@ final class HclLexer {
                 throw new HclException("unterminated heredoc: no closing marker line", lineOf(start));
             }
             textLineStarts.add(value.length());
-            int indentEnd = i;
-            while (at(indentEnd) == ' ' || at(indentEnd) == '\t') {
-                indentEnd++;
-            }
-            int markerEnd = indentEnd + marker.length();
-            int trailing = markerEnd;
-            while (at(trailing) == ' ' || at(trailing) == '\t') {
-                trailing++;
-            }
-            if (text.startsWith(marker, indentEnd) && (trailing == length || at(trailing) == '\n'
-                    || at(trailing) == '\r')) {
-                pos = markerEnd;
+            int closed = closingMarkerEnd(i, marker);
+            if (closed >= 0) {
+                pos = closed;
                 break;
             }
             while (i < length && chars[i] != '\n' && chars[i] != '\r') {

@@ -22,7 +22,7 @@ class HclParserMutationTest {
         int rejected = 0;
         for (String name : List.of("lambda.tf", "secrets.tf", "kms.tf", "module-style.tf")) {
             String original = HclTrees.resource(name);
-            for (int round = 0; round < 1500; round++) {
+            for (int round = 0; round < 500; round++) {
                 String damaged = damage(original, random);
                 try {
                     HclParser.parse(damaged);

@@ -169,6 +169,17 @@ class HclParserTest {
     }
 
     @Test
+    void aHeredocInsideAnInterpolationIsKeptAsWritten() throws HclException {
+        MapNode root = HclParser.parse("a = \"${<<EOT\ny}\nEOT\n}!\"\n"
+                + "b = <<-EOF\n  ${jsonencode(<<EOT\n{\"k\": \"}\"}\n  EOF\nEOT\n)}\n  EOF\n"
+                + "c = 1\n");
+
+        assertThat(value(root, "a")).isEqualTo("${<<EOT\ny}\nEOT\n}!");
+        assertThat(value(root, "b")).isEqualTo("${jsonencode(<<EOT\n{\"k\": \"}\"}\n  EOF\nEOT\n)}\n");
+        assertThat(root.keyPosition("c").line()).isEqualTo(12);
+    }
+
+    @Test
     void heredocValueLinesMapOneToOneToFileLines() throws HclException {
         String text = "resource \"aws_iam_policy\" \"p\" {\r\n  policy = <<-EOT\r\n    {\r\n"
                 + "      \"Statement\": [{\r\n        \"Action\": \"${join(\",\", [\r\n  \"a\"])}\",\r\n"
