@@ -30,10 +30,12 @@ final class HclLexer {
 
     /**
      * One token. {@code value}: the name of an identifier, the literal of a number, the decoded template
-     * text of a string or heredoc; {@code templated} when that text holds an interpolation or directive.
+     * text of a string or heredoc; {@code templated} when that text holds an interpolation or directive, and
+     * then {@code sequences} holds, for each, three ints: '$' or '%', the offsets of its body's start and of
+     * its closing '}'.
      */
     record Token(Kind kind, int start, int end, int line, int column, int endLine, int endColumn,
-                 String value, boolean templated) {
+                 String value, boolean templated, int[] sequences) {
     }
 
     private static final char BOM = '\uFEFF';
@@ -56,6 +58,18 @@ final class HclLexer {
         this.maxDepth = maxDepth;
         this.lineStarts = lineStarts(text);
         this.pos = length > 0 && chars[0] == BOM ? 1 : 0;
+    }
+
+    /** A lexer for the characters {@code [start, end)} of its parent's text, such as an interpolation's body. */
+    HclLexer(HclLexer parent, int start, int end) {
+        this.text = parent.text;
+        this.chars = parent.chars;
+        this.length = end;
+        this.maxDepth = parent.maxDepth;
+        this.lineStarts = parent.lineStarts;
+        int i = Arrays.binarySearch(lineStarts, start);
+        this.lineCursor = i >= 0 ? i : -i - 2;
+        this.pos = start;
     }
 
     /** 1-based line of an offset. Offsets are asked for in increasing order, so a forward cursor suffices. */
@@ -219,7 +233,7 @@ final class HclLexer {
 
     private int blockCommentEnd(int start) throws HclException {
         int close = text.indexOf("*/", start + 2);
-        if (close < 0) {
+        if (close < 0 || close + 2 > length) {
             throw new HclException("unterminated comment: '/*' has no closing '*/'", lineOf(start));
         }
         return close + 2;
@@ -251,6 +265,7 @@ final class HclLexer {
     private Token quoted(int start) throws HclException {
         StringBuilder value = new StringBuilder();
         boolean templated = false;
+        Sequences sequences = null;
         int i = start + 1;
         while (true) {
             if (i >= length) {
@@ -259,7 +274,7 @@ final class HclLexer {
             char c = chars[i];
             if (c == '"') {
                 pos = i + 1;
-                return token(Kind.STRING, start, pos, value.toString(), templated);
+                return token(Kind.STRING, start, pos, value.toString(), templated, Sequences.toArray(sequences));
             } else if (c == '\n' || c == '\r') {
                 throw new HclException("unterminated string: a quoted string cannot span lines", lineOf(start));
             } else if (c == '\\') {
@@ -270,6 +285,7 @@ final class HclLexer {
                 i += 3;
             } else if ((c == '$' || c == '%') && at(i + 1) == '{') {
                 int end = templateSequenceEnd(i + 2, start);
+                sequences = Sequences.add(sequences, c, i + 2, end - 1);
                 value.append(text, i, end);
                 templated = true;
                 i = end;
@@ -465,6 +481,7 @@ final class HclLexer {
         // where each line that starts as text (not inside an interpolation) starts in the value
         List<Integer> textLineStarts = new ArrayList<>();
         boolean templated = false;
+        Sequences sequences = null;
         while (true) {
             if (i >= length) {
                 throw new HclException("unterminated heredoc: no closing marker line", lineOf(start));
@@ -482,6 +499,7 @@ final class HclLexer {
                     i += 3;
                 } else if ((c == '$' || c == '%') && at(i + 1) == '{') {
                     int end = templateSequenceEnd(i + 2, i);
+                    sequences = Sequences.add(sequences, c, i + 2, end - 1);
                     appendWithNewlines(value, i, end);
                     templated = true;
                     i = end;
@@ -497,7 +515,7 @@ final class HclLexer {
             value.append('\n');
         }
         String result = flush ? stripIndent(value, textLineStarts) : value.toString();
-        return token(Kind.HEREDOC, start, pos, result, templated);
+        return token(Kind.HEREDOC, start, pos, result, templated, Sequences.toArray(sequences));
     }
 
     private void appendWithNewlines(StringBuilder value, int from, int to) {
@@ -565,10 +583,36 @@ final class HclLexer {
     }
 
     private Token token(Kind kind, int start, int end, String value, boolean templated) {
+        return token(kind, start, end, value, templated, null);
+    }
+
+    private Token token(Kind kind, int start, int end, String value, boolean templated, int[] sequences) {
         int line = lineOf(start);
         int column = columnOf(start, line);
         int endLine = lineOf(end);
-        return new Token(kind, start, end, line, column, endLine, columnOf(end, endLine), value, templated);
+        return new Token(kind, start, end, line, column, endLine, columnOf(end, endLine), value, templated,
+                sequences);
+    }
+
+    /** The template sequences of one string or heredoc, as {@link Token#sequences()} holds them. */
+    private static final class Sequences {
+        private int[] data = new int[6];
+        private int size;
+
+        static Sequences add(Sequences sequences, char kind, int bodyStart, int close) {
+            Sequences result = sequences == null ? new Sequences() : sequences;
+            if (result.size + 3 > result.data.length) {
+                result.data = Arrays.copyOf(result.data, result.data.length * 2);
+            }
+            result.data[result.size++] = kind;
+            result.data[result.size++] = bodyStart;
+            result.data[result.size++] = close;
+            return result;
+        }
+
+        static int[] toArray(Sequences sequences) {
+            return sequences == null ? null : Arrays.copyOf(sequences.data, sequences.size);
+        }
     }
 
     private char at(int offset) {

@@ -51,10 +51,13 @@ import java.util.Map;
  *   maps back line for line (a {@code <<-} heredoc's columns shift by the indentation it removed).</li>
  * </ul>
  *
- * <p>Strict: anything outside HCL's grammar, duplicate attributes or local values, an attribute and a block
- * with one name, blocks of one type with different label counts, and the limits ({@value #MAX_DEPTH}
- * nested levels, {@value #MAX_CHARS} characters) throw {@link HclException} with the line. Linear time: one
- * lexer pass, a parser with at most three tokens of lookahead, no backtracking.
+ * <p>Strict: anything outside HCL's grammar (including inside template interpolations and directives, whose
+ * {@code %{ if }} and {@code %{ for }} must be closed), duplicate attributes or local values, an attribute and
+ * a block with one name, blocks of one type with different label counts, and the limits ({@value #MAX_DEPTH}
+ * nested levels, {@value #MAX_CHARS} characters) throw {@link HclException} with the line. Checked against
+ * {@code terraform fmt} on the cases in the tests' {@code syntax-cases.tsv}. Linear time: one lexer pass, a
+ * parser with at most three tokens of lookahead and no backtracking; the text of a template sequence is read
+ * once more for each template it is nested in, within a budget proportional to the file.
  */
 public final class HclParser {
 
@@ -67,19 +70,25 @@ public final class HclParser {
 
     private final String text;
     private final int maxDepth;
-    private final HclLexer lexer;
-    private final List<Token> lookahead = new ArrayList<>(4);
+    /** The lexer of the file, or of a template sequence while one is checked. */
+    private HclLexer lexer;
+    private List<Token> lookahead = new ArrayList<>(4);
+    /** What the end of input is: the file's, or a template sequence's while one is checked. */
+    private String endOfInput = Kind.EOF.description;
     private boolean newlinesMatter = true;
     private Token last;
     private int depth;
     /** Characters of source text the expression nodes may still copy: nested calls each copy their own. */
     private long sourceBudget;
+    /** Characters of template sequences that may still be checked: a nested sequence is read once per level. */
+    private long templateBudget;
 
     private HclParser(String text, int maxDepth) {
         this.text = text;
         this.maxDepth = maxDepth;
         this.lexer = new HclLexer(text, maxDepth);
         this.sourceBudget = 8L * text.length() + (1 << 20);
+        this.templateBudget = 4L * text.length() + (1 << 20);
     }
 
     /** Parses a whole file into its root body. */
@@ -269,6 +278,9 @@ public final class HclParser {
     private Node postfix() throws HclException {
         Token first = peek();
         Node term = term();
+        if (first.kind() == Kind.NUMBER) {
+            return term;
+        }
         boolean traversed = false;
         while (true) {
             Token t = peek();
@@ -307,6 +319,9 @@ public final class HclParser {
             }
             case STRING, HEREDOC -> {
                 next();
+                if (t.sequences() != null) {
+                    checkTemplate(t);
+                }
                 return new ScalarNode(t.value(), span(t, t));
             }
             case IDENT -> {
@@ -514,6 +529,116 @@ public final class HclParser {
         return source(open);
     }
 
+    // ---- template sequences ----
+
+    /**
+     * Checks the grammar of a template's interpolations and directives (their text stays as written in the
+     * value), and that its {@code %{ if }} and {@code %{ for }} directives are closed.
+     */
+    private void checkTemplate(Token template) throws HclException {
+        int[] sequences = template.sequences();
+        StringBuilder open = new StringBuilder();
+        for (int k = 0; k < sequences.length; k += 3) {
+            char kind = (char) sequences[k];
+            int start = sequences[k + 1];
+            int end = sequences[k + 2];
+            templateBudget -= end - start;
+            if (templateBudget < 0) {
+                throw new HclException("template interpolations are nested too deeply", lexer.lineOf(start));
+            }
+            // strip markers: ${~ x ~}
+            if (start < end && text.charAt(start) == '~') {
+                start++;
+            }
+            if (end > start && text.charAt(end - 1) == '~') {
+                end--;
+            }
+            HclLexer savedLexer = lexer;
+            List<Token> savedLookahead = lookahead;
+            boolean savedNewlines = newlinesMatter;
+            Token savedLast = last;
+            String savedEnd = endOfInput;
+            lexer = new HclLexer(savedLexer, start, end);
+            lookahead = new ArrayList<>(4);
+            newlinesMatter = false;
+            endOfInput = "the end of the template sequence";
+            try {
+                if (kind == '$') {
+                    expression();
+                } else {
+                    directive(open);
+                }
+                Token rest = peek();
+                if (rest.kind() != Kind.EOF) {
+                    throw unexpected(rest, kind == '$' ? "'}' to end the interpolation" : "'}' to end the directive");
+                }
+            } finally {
+                lexer = savedLexer;
+                lookahead = savedLookahead;
+                newlinesMatter = savedNewlines;
+                last = savedLast;
+                endOfInput = savedEnd;
+            }
+        }
+        if (open.length() > 0) {
+            throw new HclException("a template directive is not closed: %{ if } needs %{ endif }, "
+                    + "%{ for } needs %{ endfor }", template.line());
+        }
+    }
+
+    /**
+     * One {@code %{…}} directive; {@code open} holds the directives still open: 'i' for an if, 'e' for an if
+     * past its else, 'f' for a for.
+     */
+    private void directive(StringBuilder open) throws HclException {
+        Token keyword = peek();
+        if (keyword.kind() != Kind.IDENT) {
+            throw unexpected(keyword, "a template directive (if, else, endif, for, endfor)");
+        }
+        next();
+        char innermost = open.length() == 0 ? ' ' : open.charAt(open.length() - 1);
+        switch (keyword.value()) {
+            case "if" -> {
+                expression();
+                open.append('i');
+            }
+            case "else" -> {
+                if (innermost != 'i') {
+                    throw new HclException("%{ else } without its %{ if }, or a second one", keyword.line());
+                }
+                open.setCharAt(open.length() - 1, 'e');
+            }
+            case "endif" -> {
+                if (innermost != 'i' && innermost != 'e') {
+                    throw new HclException("%{ endif } without its %{ if }", keyword.line());
+                }
+                open.setLength(open.length() - 1);
+            }
+            case "for" -> {
+                expect(Kind.IDENT, "a variable name after 'for'");
+                if (peek().kind() == Kind.COMMA) {
+                    next();
+                    expect(Kind.IDENT, "a second variable name in a for directive");
+                }
+                Token in = peek();
+                if (in.kind() != Kind.IDENT || !in.value().equals("in")) {
+                    throw unexpected(in, "'in' in a for directive");
+                }
+                next();
+                expression();
+                open.append('f');
+            }
+            case "endfor" -> {
+                if (innermost != 'f') {
+                    throw new HclException("%{ endfor } without its %{ for }", keyword.line());
+                }
+                open.setLength(open.length() - 1);
+            }
+            default -> throw new HclException("unknown template directive (expected if, else, endif, for, endfor)",
+                    keyword.line());
+        }
+    }
+
     // ---- helpers ----
 
     private Object number(Token t) throws HclException {
@@ -593,13 +718,14 @@ public final class HclParser {
         next();
     }
 
-    private static HclException unexpected(Token found, String expected) {
-        return new HclException("expected " + expected + ", found " + found.kind().description, found.line());
+    private HclException unexpected(Token found, String expected) {
+        String description = found.kind() == Kind.EOF ? endOfInput : found.kind().description;
+        return new HclException("expected " + expected + ", found " + description, found.line());
     }
 
-    private static HclException unclosed(Token open) {
+    private HclException unclosed(Token open) {
         return new HclException("unclosed " + open.kind().description + " opened on line " + open.line()
-                + ": end of file reached", open.line());
+                + ": " + endOfInput + " reached", open.line());
     }
 
     /** The next significant token: line ends count only where {@link #newlinesMatter}. */
