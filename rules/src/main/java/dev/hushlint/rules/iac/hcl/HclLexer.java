@@ -50,6 +50,9 @@ final class HclLexer {
     private final int[] lineStarts;
     private int lineCursor;
     private int pos;
+    /** Start and end offsets of the comments read so far, in order. */
+    private int[] comments = new int[16];
+    private int commentCount;
 
     HclLexer(String text, int maxDepth) {
         this.text = text;
@@ -214,13 +217,56 @@ final class HclLexer {
             if (c == ' ' || c == '\t') {
                 pos++;
             } else if (c == '#' || (c == '/' && at(pos + 1) == '/')) {
+                int start = pos;
                 pos = lineEnd(pos);
+                recordComment(start, pos);
             } else if (c == '/' && at(pos + 1) == '*') {
+                int start = pos;
                 pos = blockCommentEnd(pos);
+                recordComment(start, pos);
             } else {
                 return;
             }
         }
+    }
+
+    private void recordComment(int start, int end) {
+        if (commentCount * 2 + 2 > comments.length) {
+            comments = Arrays.copyOf(comments, comments.length * 2);
+        }
+        comments[commentCount * 2] = start;
+        comments[commentCount * 2 + 1] = end;
+        commentCount++;
+    }
+
+    /**
+     * The characters {@code [start, end)} without the comments among them (a block comment leaves a blank):
+     * the source text of an expression that spans several lines keeps no comment.
+     */
+    String sourceWithoutComments(int start, int end) {
+        int lo = 0;
+        int hi = commentCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comments[mid * 2 + 1] <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo >= commentCount || comments[lo * 2] >= end) {
+            return text.substring(start, end);
+        }
+        StringBuilder source = new StringBuilder(end - start);
+        int at = start;
+        for (int k = lo; k < commentCount && comments[k * 2] < end; k++) {
+            source.append(chars, at, comments[k * 2] - at);
+            if (chars[comments[k * 2]] == '/' && chars[comments[k * 2] + 1] == '*') {
+                source.append(' ');
+            }
+            at = comments[k * 2 + 1];
+        }
+        return source.append(chars, at, end - at).toString();
     }
 
     private int lineEnd(int from) {

@@ -41,7 +41,7 @@ import java.util.Map;
  *   the earlier one, as in Terraform). A function call is an {@link ExpressionNode} with the function's name
  *   and its parsed arguments, so {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything
  *   else (references, operators, conditionals, for expressions, indexing a call's result) is an
- *   {@link ExpressionNode} with its source text only. Parentheses around an expression are transparent;
+ *   {@link ExpressionNode} with its source text only (without the comments inside it). Parentheses around an expression are transparent;
  *   {@code -} before a number literal gives a negative number.</li>
  *   <li>Positions: 1-based, end exclusive, columns in UTF-16 code units. A block body's position starts at
  *   its type keyword (the header line) and ends after its closing brace; map keys keep theirs in
@@ -465,7 +465,7 @@ public final class HclParser {
             } else {
                 Node keyNode = expression();
                 key = keyNode instanceof ScalarNode scalar && scalar.value() != null
-                        ? scalar.text() : text.substring(t.start(), last.end());
+                        ? scalar.text() : lexer.sourceWithoutComments(t.start(), last.end());
             }
             Position keyPosition = span(t, last);
             Token assign = peek();
@@ -681,7 +681,7 @@ public final class HclParser {
         if (sourceBudget < 0) {
             throw new HclException("expressions are nested too deeply to keep their source text", lexer.lineOf(start));
         }
-        return text.substring(start, end);
+        return lexer.sourceWithoutComments(start, end);
     }
 
     private static Position span(Token first, Token end) {

@@ -509,6 +509,27 @@ class HclParserTest {
     }
 
     @Test
+    void commentsInsideAMultiLineExpressionStayOutOfItsSourceText() throws HclException {
+        MapNode root = HclParser.parse("""
+                x = [
+                  for s in var.subnets : s.id # old_password = "Qx7rTz2w"
+                  if s.private /* block */
+                ]
+                y = f(a, // first
+                  b)
+                z = {
+                  (var.k /* c */) = 1
+                }
+                """);
+
+        assertThat(source(root, "x")).isEqualTo("[\n  for s in var.subnets : s.id \n  if s.private  \n]");
+        ExpressionNode y = (ExpressionNode) at(root, "y");
+        assertThat(y.source()).isEqualTo("f(a, \n  b)");
+        assertThat(y.position()).isEqualTo(new Position(5, 5, 6, 5));
+        assertThat(map(root, "z").entries().keySet()).containsExactly("(var.k  )");
+    }
+
+    @Test
     void crlfAndCrLineEndsGiveTheRightLinesAndAByteOrderMarkIsIgnored() throws HclException {
         MapNode crlf = HclParser.parse("\uFEFFa = 1\r\n\r\nresource \"x\" \"y\" {\r\n  b = \"two\"\r\n}\r\n");
         assertThat(crlf.keyPosition("a")).isEqualTo(new Position(1, 1, 1, 2));
