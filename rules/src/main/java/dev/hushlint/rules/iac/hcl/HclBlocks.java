@@ -43,19 +43,31 @@ public final class HclBlocks {
     }
 
     /**
+     * The top-level blocks of a kind with one label, in file order: {@code named(root, "variable")},
+     * {@code named(root, "module")}, {@code named(root, "output")}.
+     */
+    public static List<NamedBlock> named(MapNode root, String kind) {
+        List<NamedBlock> blocks = new ArrayList<>();
+        root.map(kind).ifPresent(names -> collect(names, blocks));
+        return blocks;
+    }
+
+    /**
      * The top-level blocks of one kind and type, in file order:
      * {@code named(root, "resource", "aws_lambda_function")} or {@code named(root, "data",
      * "aws_iam_policy_document")}. A name given to two blocks appears twice.
      */
     public static List<NamedBlock> named(MapNode root, String kind, String type) {
         List<NamedBlock> blocks = new ArrayList<>();
-        root.map(kind).flatMap(kinds -> kinds.map(type)).ifPresent(names -> {
-            for (Map.Entry<String, Node> entry : names.entries().entrySet()) {
-                for (MapNode body : bodies(entry.getValue())) {
-                    blocks.add(new NamedBlock(entry.getKey(), body));
-                }
-            }
-        });
+        root.map(kind).flatMap(kinds -> kinds.map(type)).ifPresent(names -> collect(names, blocks));
         return blocks;
+    }
+
+    private static void collect(MapNode names, List<NamedBlock> blocks) {
+        for (Map.Entry<String, Node> entry : names.entries().entrySet()) {
+            for (MapNode body : bodies(entry.getValue())) {
+                blocks.add(new NamedBlock(entry.getKey(), body));
+            }
+        }
     }
 }

@@ -22,6 +22,10 @@ class HclBlocksTest {
             }
             resource "aws_s3_bucket" "c" {}
             provider "aws" {}
+            variable "x" {}
+            variable "y" {
+              default = 1
+            }
             """;
 
     @Test
@@ -33,6 +37,15 @@ class HclBlocksTest {
                 .containsExactly(tuple("a", 1), tuple("b", 6), tuple("b", 8));
         assertThat(HclBlocks.named(root, "resource", "aws_iam_role")).isEmpty();
         assertThat(HclBlocks.named(root, "data", "aws_iam_policy_document")).isEmpty();
+    }
+
+    @Test
+    void blocksWithOneLabel() throws HclException {
+        MapNode root = HclParser.parse(TEXT);
+
+        assertThat(HclBlocks.named(root, "variable")).extracting(NamedBlock::name).containsExactly("x", "y");
+        assertThat(HclBlocks.named(root, "variable").get(1).body().position().line()).isEqualTo(14);
+        assertThat(HclBlocks.named(root, "module")).isEmpty();
     }
 
     @Test
