@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * Splits HCL text into tokens on demand, in one forward pass. A quoted string or heredoc becomes one token
- * whose value is the template text: escapes decoded, {@code ${…}} and {@code %{…}} sequences kept verbatim
- * (they are scanned only to find where they end, iteratively, so no input can overflow the stack).
- * Comments disappear; consecutive line ends (with the blank lines and comments between them) become one
- * {@link Kind#NEWLINE} token, because HCL ends an attribute at a line end.
+ * whose value is the template text: escapes decoded, {@code ${…}} and {@code %{…}} sequences kept verbatim.
+ * Here those sequences are scanned only to find where they end (iteratively, so no input can overflow the
+ * stack); the token lists them, and the parser checks their grammar with a lexer over each one's body.
+ * Comments make no tokens (their places are kept, to leave them out of source text); consecutive line ends
+ * (with the blank lines and comments between them) become one {@link Kind#NEWLINE} token, because HCL ends
+ * an attribute at a line end.
  */
 final class HclLexer {
 
@@ -94,10 +96,6 @@ final class HclLexer {
             lineStart = 1;
         }
         return offset - lineStart + 1;
-    }
-
-    String text() {
-        return text;
     }
 
     Token next() throws HclException {
