@@ -678,7 +678,8 @@ final class HclLexer {
         if (c < 0x80) {
             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
         }
-        return Character.isLetterOrDigit(c) || (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
+        return Character.isLetterOrDigit(c)
+                || (Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c));
     }
 
     private static String describe(char c) {

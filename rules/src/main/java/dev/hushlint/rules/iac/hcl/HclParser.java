@@ -41,8 +41,8 @@ import java.util.Map;
  *   the earlier one, as in Terraform). A function call is an {@link ExpressionNode} with the function's name
  *   and its parsed arguments, so {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything
  *   else (references, operators, conditionals, for expressions, indexing a call's result) is an
- *   {@link ExpressionNode} with its source text only (without the comments inside it). Parentheses around an expression are transparent;
- *   {@code -} before a number literal gives a negative number.</li>
+ *   {@link ExpressionNode} with its source text only (without the comments inside it). Parentheses around
+ *   an expression are transparent; {@code -} before a number literal gives a negative number.</li>
  *   <li>Positions: 1-based, end exclusive, columns in UTF-16 code units. A block body's position starts at
  *   its type keyword (the header line) and ends after its closing brace; map keys keep theirs in
  *   {@code keyPositions} (block type keyword, label, attribute name, object key). A heredoc's position runs
@@ -267,7 +267,8 @@ public final class HclParser {
         enter(1, operator);
         Node operand = unary();
         leave(1);
-        if (operator.kind() == Kind.MINUS && operand instanceof ScalarNode scalar && scalar.value() instanceof Number n) {
+        if (operator.kind() == Kind.MINUS && operand instanceof ScalarNode scalar
+                && scalar.value() instanceof Number n) {
             Number negated = n instanceof Long l && l != Long.MIN_VALUE ? (Number) (-l) : toBigDecimal(n).negate();
             return new ScalarNode(negated, span(operator, last));
         }
