@@ -294,9 +294,11 @@ public final class HclParser {
                 }
             } else if (t.kind() == Kind.LBRACK) {
                 next();
+                // a splat is "[*]" on one line; an index expression may span lines
+                boolean splat = peek().kind() == Kind.STAR;
                 boolean saved = newlinesMatter;
                 newlinesMatter = false;
-                if (peek().kind() == Kind.STAR) {
+                if (splat) {
                     next();
                 } else {
                     expression();
