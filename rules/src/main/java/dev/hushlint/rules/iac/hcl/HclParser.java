@@ -32,25 +32,32 @@ import java.util.Map;
  *   even when it occurs once: {@code environment { variables = {…} }} is {@code body.environment[0]}. A nested
  *   block with labels ({@code dynamic "statement" {…}}) is an item mapping the labels to its body:
  *   {@code body.dynamic[0].statement}.</li>
- *   <li>Attributes: a quoted string or heredoc is a {@link ScalarNode} holding the template text (escapes
- *   decoded, {@code ${…}}, {@code %{…}}, {@code $${} and {@code %%{} kept as written; heredoc line ends are
- *   {@code \n}); numbers ({@link Long} or {@link BigDecimal}), {@code true}/{@code false} and {@code null} are
- *   scalars; a tuple is a {@link ListNode}; an object is a {@link MapNode} (a key that is neither a name nor a
- *   string, such as {@code (var.k)}, is keyed by its source text). A function call is an
- *   {@link ExpressionNode} with the function's name and its parsed arguments, so
- *   {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything else (references,
- *   operators, conditionals, for expressions, indexing a call's result) is an {@link ExpressionNode} with its
- *   source text only. Parentheses around an expression are transparent; {@code -} before a number literal
- *   gives a negative number.</li>
+ *   <li>Attributes. A quoted string or heredoc is a {@link ScalarNode} holding the template text: escapes
+ *   decoded; {@code ${…}}, {@code %{…}}, {@code $${} and {@code %%{} kept as written, as in Terraform's JSON
+ *   syntax; heredoc line ends are {@code \n}. A number is a {@link Long} when whole and in range, however
+ *   written ({@code 1e3} is 1000), otherwise a {@link BigDecimal}; {@code true}, {@code false} and
+ *   {@code null} are scalars. A tuple is a {@link ListNode}; an object is a {@link MapNode} (a key that is
+ *   neither a name nor a string, such as {@code (var.k)}, is keyed by its source text; a repeated key replaces
+ *   the earlier one, as in Terraform). A function call is an {@link ExpressionNode} with the function's name
+ *   and its parsed arguments, so {@code jsonencode({Statement = […]})} exposes the policy as a map. Everything
+ *   else (references, operators, conditionals, for expressions, indexing a call's result) is an
+ *   {@link ExpressionNode} with its source text only (without the comments inside it). Parentheses around
+ *   an expression are transparent; {@code -} before a number literal gives a negative number.</li>
  *   <li>Positions: 1-based, end exclusive, columns in UTF-16 code units. A block body's position starts at
  *   its type keyword (the header line) and ends after its closing brace; map keys keep theirs in
- *   {@code keyPositions} (block type keyword, label, attribute name, object key).</li>
+ *   {@code keyPositions} (block type keyword, label, attribute name, object key). A heredoc's position runs
+ *   from {@code <<} to its closing marker, so it spans several lines (a quoted string never does), and line
+ *   {@code k} of its value (from 1) is line {@code position.line + k} of the file: a JSON policy read from it
+ *   maps back line for line (a {@code <<-} heredoc's columns shift by the indentation it removed).</li>
  * </ul>
  *
- * <p>Strict: anything outside HCL's grammar, duplicate attributes or object keys, an attribute and a block
- * with one name, blocks of one type with different label counts, and the limits ({@value #MAX_DEPTH}
- * nested levels, {@value #MAX_CHARS} characters) throw {@link HclException} with the line. Linear time: one
- * lexer pass, a parser with at most three tokens of lookahead, no backtracking.
+ * <p>Strict: anything outside HCL's grammar (including inside template interpolations and directives, whose
+ * {@code %{ if }} and {@code %{ for }} must be closed), duplicate attributes or local values, an attribute and
+ * a block with one name, blocks of one type with different label counts, and the limits ({@value #MAX_DEPTH}
+ * nested levels, {@value #MAX_CHARS} characters) throw {@link HclException} with the line. Checked against
+ * {@code terraform fmt} on the cases in the tests' {@code syntax-cases.tsv}. Linear time: one lexer pass, a
+ * parser with at most three tokens of lookahead and no backtracking; the text of a template sequence is read
+ * once more for each template it is nested in, within a budget proportional to the file.
  */
 public final class HclParser {
 
@@ -63,19 +70,25 @@ public final class HclParser {
 
     private final String text;
     private final int maxDepth;
-    private final HclLexer lexer;
-    private final List<Token> lookahead = new ArrayList<>(4);
+    /** The lexer of the file, or of a template sequence while one is checked. */
+    private HclLexer lexer;
+    private List<Token> lookahead = new ArrayList<>(4);
+    /** What the end of input is: the file's, or a template sequence's while one is checked. */
+    private String endOfInput = Kind.EOF.description;
     private boolean newlinesMatter = true;
     private Token last;
     private int depth;
     /** Characters of source text the expression nodes may still copy: nested calls each copy their own. */
     private long sourceBudget;
+    /** Characters of template sequences that may still be checked: a nested sequence is read once per level. */
+    private long templateBudget;
 
     private HclParser(String text, int maxDepth) {
         this.text = text;
         this.maxDepth = maxDepth;
         this.lexer = new HclLexer(text, maxDepth);
         this.sourceBudget = 8L * text.length() + (1 << 20);
+        this.templateBudget = 4L * text.length() + (1 << 20);
     }
 
     /** Parses a whole file into its root body. */
@@ -142,11 +155,11 @@ public final class HclParser {
             if (peek().kind() == Kind.EQUALS) {
                 next();
                 Node value = expression();
-                endOfItem(open, "an attribute");
+                endOfItem("an attribute");
                 body.putAttribute(name, value);
             } else {
                 block(body, topLevel, name);
-                endOfItem(open, "a block");
+                endOfItem("a block");
             }
         }
         newlinesMatter = saved;
@@ -171,18 +184,29 @@ public final class HclParser {
         next();
         enter(1 + labels.size(), open);
         BlockBuilder body = new BlockBuilder(BlockBuilder.Role.BODY, null);
-        body(body, false, open);
+        Kind first = peek().kind();
+        if (first == Kind.NEWLINE) {
+            body(body, false, open);
+        } else if (first != Kind.RBRACE) {
+            // a single-line block holds at most one attribute: a { b = 1 }
+            Token name = expect(Kind.IDENT, "an attribute or a line end after '{'");
+            expect(Kind.EQUALS, "'=' (a block on one line holds one attribute)");
+            body.putAttribute(name, expression());
+            if (peek().kind() != Kind.RBRACE) {
+                throw unexpected(peek(), "'}' to close a block on one line");
+            }
+        }
         Token close = next();
         leave(1 + labels.size());
         body.position = span(type, close);
         parent.putBlock(topLevel, type, labels, body);
     }
 
-    private void endOfItem(Token open, String what) throws HclException {
+    private void endOfItem(String what) throws HclException {
         Token t = peek();
         if (t.kind() == Kind.NEWLINE) {
             next();
-        } else if (t.kind() != Kind.EOF && !(t.kind() == Kind.RBRACE && open != null)) {
+        } else if (t.kind() != Kind.EOF) {
             throw unexpected(t, "the end of the line after " + what);
         }
     }
@@ -243,7 +267,8 @@ public final class HclParser {
         enter(1, operator);
         Node operand = unary();
         leave(1);
-        if (operator.kind() == Kind.MINUS && operand instanceof ScalarNode scalar && scalar.value() instanceof Number n) {
+        if (operator.kind() == Kind.MINUS && operand instanceof ScalarNode scalar
+                && scalar.value() instanceof Number n) {
             Number negated = n instanceof Long l && l != Long.MIN_VALUE ? (Number) (-l) : toBigDecimal(n).negate();
             return new ScalarNode(negated, span(operator, last));
         }
@@ -254,20 +279,26 @@ public final class HclParser {
     private Node postfix() throws HclException {
         Token first = peek();
         Node term = term();
+        if (first.kind() == Kind.NUMBER) {
+            return term;
+        }
         boolean traversed = false;
         while (true) {
             Token t = peek();
             if (t.kind() == Kind.DOT) {
                 next();
                 Token step = next();
-                if (step.kind() != Kind.IDENT && step.kind() != Kind.NUMBER && step.kind() != Kind.STAR) {
-                    throw unexpected(step, "an attribute name after '.'");
+                boolean legacyIndex = step.kind() == Kind.NUMBER && step.value().chars().allMatch(HclParser::isDigit);
+                if (step.kind() != Kind.IDENT && !legacyIndex && step.kind() != Kind.STAR) {
+                    throw unexpected(step, "an attribute name or index after '.'");
                 }
             } else if (t.kind() == Kind.LBRACK) {
                 next();
+                // a splat is "[*]" on one line; an index expression may span lines
+                boolean splat = peek().kind() == Kind.STAR;
                 boolean saved = newlinesMatter;
                 newlinesMatter = false;
-                if (peek().kind() == Kind.STAR) {
+                if (splat) {
                     next();
                 } else {
                     expression();
@@ -291,6 +322,9 @@ public final class HclParser {
             }
             case STRING, HEREDOC -> {
                 next();
+                if (t.sequences() != null) {
+                    checkTemplate(t);
+                }
                 return new ScalarNode(t.value(), span(t, t));
             }
             case IDENT -> {
@@ -434,7 +468,7 @@ public final class HclParser {
             } else {
                 Node keyNode = expression();
                 key = keyNode instanceof ScalarNode scalar && scalar.value() != null
-                        ? scalar.text() : text.substring(t.start(), last.end());
+                        ? scalar.text() : lexer.sourceWithoutComments(t.start(), last.end());
             }
             Position keyPosition = span(t, last);
             Token assign = peek();
@@ -443,11 +477,8 @@ public final class HclParser {
             }
             next();
             Node value = expression();
-            Position previous = keyPositions.putIfAbsent(key, keyPosition);
-            if (previous != null) {
-                throw new HclException("duplicate key in an object (first defined on line " + previous.line()
-                        + ")", t.line());
-            }
+            // as in Terraform, a repeated key in an object expression replaces the earlier one
+            keyPositions.put(key, keyPosition);
             entries.put(key, value);
             Token separator = peek();
             if (separator.kind() == Kind.COMMA || separator.kind() == Kind.NEWLINE) {
@@ -464,8 +495,9 @@ public final class HclParser {
     }
 
     private boolean isForKeyword() throws HclException {
+        // as in HCL, "for" right after the bracket always starts a for expression
         Token t = peek();
-        return t.kind() == Kind.IDENT && t.value().equals("for") && peekAt(1).kind() == Kind.IDENT;
+        return t.kind() == Kind.IDENT && t.value().equals("for");
     }
 
     /** {@code [for v in c : r if f]} or {@code {for k, v in c : k => v... if f}}; newlines do not matter. */
@@ -500,6 +532,116 @@ public final class HclParser {
         return source(open);
     }
 
+    // ---- template sequences ----
+
+    /**
+     * Checks the grammar of a template's interpolations and directives (their text stays as written in the
+     * value), and that its {@code %{ if }} and {@code %{ for }} directives are closed.
+     */
+    private void checkTemplate(Token template) throws HclException {
+        int[] sequences = template.sequences();
+        StringBuilder open = new StringBuilder();
+        for (int k = 0; k < sequences.length; k += 3) {
+            char kind = (char) sequences[k];
+            int start = sequences[k + 1];
+            int end = sequences[k + 2];
+            templateBudget -= end - start;
+            if (templateBudget < 0) {
+                throw new HclException("template interpolations are nested too deeply", lexer.lineOf(start));
+            }
+            // strip markers: ${~ x ~}
+            if (start < end && text.charAt(start) == '~') {
+                start++;
+            }
+            if (end > start && text.charAt(end - 1) == '~') {
+                end--;
+            }
+            HclLexer savedLexer = lexer;
+            List<Token> savedLookahead = lookahead;
+            boolean savedNewlines = newlinesMatter;
+            Token savedLast = last;
+            String savedEnd = endOfInput;
+            lexer = new HclLexer(savedLexer, start, end);
+            lookahead = new ArrayList<>(4);
+            newlinesMatter = false;
+            endOfInput = "the end of the template sequence";
+            try {
+                if (kind == '$') {
+                    expression();
+                } else {
+                    directive(open);
+                }
+                Token rest = peek();
+                if (rest.kind() != Kind.EOF) {
+                    throw unexpected(rest, kind == '$' ? "'}' to end the interpolation" : "'}' to end the directive");
+                }
+            } finally {
+                lexer = savedLexer;
+                lookahead = savedLookahead;
+                newlinesMatter = savedNewlines;
+                last = savedLast;
+                endOfInput = savedEnd;
+            }
+        }
+        if (open.length() > 0) {
+            throw new HclException("a template directive is not closed: %{ if } needs %{ endif }, "
+                    + "%{ for } needs %{ endfor }", template.line());
+        }
+    }
+
+    /**
+     * One {@code %{…}} directive; {@code open} holds the directives still open: 'i' for an if, 'e' for an if
+     * past its else, 'f' for a for.
+     */
+    private void directive(StringBuilder open) throws HclException {
+        Token keyword = peek();
+        if (keyword.kind() != Kind.IDENT) {
+            throw unexpected(keyword, "a template directive (if, else, endif, for, endfor)");
+        }
+        next();
+        char innermost = open.length() == 0 ? ' ' : open.charAt(open.length() - 1);
+        switch (keyword.value()) {
+            case "if" -> {
+                expression();
+                open.append('i');
+            }
+            case "else" -> {
+                if (innermost != 'i') {
+                    throw new HclException("%{ else } without its %{ if }, or a second one", keyword.line());
+                }
+                open.setCharAt(open.length() - 1, 'e');
+            }
+            case "endif" -> {
+                if (innermost != 'i' && innermost != 'e') {
+                    throw new HclException("%{ endif } without its %{ if }", keyword.line());
+                }
+                open.setLength(open.length() - 1);
+            }
+            case "for" -> {
+                expect(Kind.IDENT, "a variable name after 'for'");
+                if (peek().kind() == Kind.COMMA) {
+                    next();
+                    expect(Kind.IDENT, "a second variable name in a for directive");
+                }
+                Token in = peek();
+                if (in.kind() != Kind.IDENT || !in.value().equals("in")) {
+                    throw unexpected(in, "'in' in a for directive");
+                }
+                next();
+                expression();
+                open.append('f');
+            }
+            case "endfor" -> {
+                if (innermost != 'f') {
+                    throw new HclException("%{ endfor } without its %{ for }", keyword.line());
+                }
+                open.setLength(open.length() - 1);
+            }
+            default -> throw new HclException("unknown template directive (expected if, else, endif, for, endfor)",
+                    keyword.line());
+        }
+    }
+
     // ---- helpers ----
 
     private Object number(Token t) throws HclException {
@@ -512,10 +654,20 @@ public final class HclParser {
                     && literal.length() <= 18) {
                 return Long.parseLong(literal);
             }
-            return new BigDecimal(literal);
-        } catch (NumberFormatException | ArithmeticException e) {
+            BigDecimal decimal = new BigDecimal(literal);
+            try {
+                // 1e3 and 2.0 are whole numbers, as Terraform sees them
+                return decimal.longValueExact();
+            } catch (ArithmeticException notALong) {
+                return decimal;
+            }
+        } catch (NumberFormatException e) {
             throw new HclException("number literal is out of range", t.line());
         }
+    }
+
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     private static BigDecimal toBigDecimal(Number n) {
@@ -532,7 +684,7 @@ public final class HclParser {
         if (sourceBudget < 0) {
             throw new HclException("expressions are nested too deeply to keep their source text", lexer.lineOf(start));
         }
-        return text.substring(start, end);
+        return lexer.sourceWithoutComments(start, end);
     }
 
     private static Position span(Token first, Token end) {
@@ -569,13 +721,14 @@ public final class HclParser {
         next();
     }
 
-    private static HclException unexpected(Token found, String expected) {
-        return new HclException("expected " + expected + ", found " + found.kind().description, found.line());
+    private HclException unexpected(Token found, String expected) {
+        String description = found.kind() == Kind.EOF ? endOfInput : found.kind().description;
+        return new HclException("expected " + expected + ", found " + description, found.line());
     }
 
-    private static HclException unclosed(Token open) {
+    private HclException unclosed(Token open) {
         return new HclException("unclosed " + open.kind().description + " opened on line " + open.line()
-                + ": end of file reached", open.line());
+                + ": " + endOfInput + " reached", open.line());
     }
 
     /** The next significant token: line ends count only where {@link #newlinesMatter}. */
@@ -619,8 +772,9 @@ public final class HclParser {
             return node;
         }
         if (built instanceof BlockBuilder map) {
-            Map<String, Node> entries = new LinkedHashMap<>();
-            map.entries.forEach((key, value) -> entries.put(key, freeze(value)));
+            map.entries.replaceAll((key, value) -> freeze(value));
+            @SuppressWarnings("unchecked")
+            Map<String, Node> entries = (Map<String, Node>) (Map<String, ?>) map.entries;
             return new MapNode(Collections.unmodifiableMap(entries), Collections.unmodifiableMap(map.keyPositions),
                     map.position);
         }

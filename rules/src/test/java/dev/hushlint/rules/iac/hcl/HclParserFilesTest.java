@@ -123,8 +123,45 @@ class HclParserFilesTest {
     }
 
     @Test
+    void moduleStyleConstructs() throws HclException {
+        String text = resource("module-style.tf");
+        MapNode root = HclParser.parse(text);
+
+        assertThat(root.entries().keySet()).containsExactly("locals", "data", "resource", "module", "moved",
+                "import", "check", "terraform", "output", "variable");
+        MapNode locals = map(root, "locals");
+        assertThat(((ExpressionNode) at(locals, "services")).function()).isEqualTo("distinct");
+        assertThat(((ExpressionNode) at(locals, "principals")).source()).startsWith("[\n    for principal in")
+                .endsWith("if !can(tostring(principal))\n  ]");
+        assertThat(((ExpressionNode) at(locals, "by_name")).source()).endsWith("if v.enabled\n  }");
+        MapNode fn = map(root, "resource", "aws_lambda_function", "this");
+        assertThat(((ExpressionNode) at(fn, "provider")).source()).isEqualTo("aws.us");
+        assertThat(at(fn, "dynamic", 0, "vpc_config", "content", 0, "subnet_ids")).isInstanceOf(ExpressionNode.class);
+        assertThat(value(fn, "lifecycle", 0, "precondition", 0, "error_message"))
+                .isEqualTo("The name must be at most 64 characters, got ${length(var.function_name)}.");
+        assertThat(list(fn, "depends_on").items()).hasSize(2);
+        assertThat(at(root, "module", "us", "providers", "aws")).isInstanceOf(ExpressionNode.class);
+        assertThat(value(root, "import", "id")).isEqualTo("1234abcd-12ab-34cd-56ef-1234567890ab");
+        assertThat(value(root, "check", "health", "data", 0, "http", "status", "url"))
+                .isEqualTo("https://example.com/health");
+        assertThat(value(root, "terraform", "cloud", 0, "workspaces", 0, "tags", 0)).isEqualTo("orders");
+        assertThat((String) value(root, "output", "template", "value"))
+                .startsWith("%{~ for name, arn in local.by_name ~}\n${name} = ${arn}\n")
+                .endsWith("%{ if var.x != \"\" }x=${jsonencode({ a = \"}\" })}%{ endif }\n");
+        MapNode tags = map(root, "resource", "aws_ssm_parameter", "p", "tags");
+        assertThat(tags.entries().keySet()).containsExactly("Name", "Environment");
+        assertThat(value(tags, "Name")).isEqualTo("orders-db");
+        ExpressionNode type = (ExpressionNode) at(root, "variable", "functions", "type");
+        assertThat(type.function()).isEqualTo("map");
+        ExpressionNode object = (ExpressionNode) type.arguments().get(0);
+        assertThat(((ExpressionNode) at(object.arguments().get(0), "enabled")).arguments())
+                .extracting(Node::position).extracting(Position::line)
+                .containsOnly(lineOf(text, "enabled = optional(bool, true)"));
+    }
+
+    @Test
     void everyNodeHasASanePositionInsideTheFile() throws HclException {
-        for (String name : List.of("lambda.tf", "secrets.tf", "kms.tf")) {
+        for (String name : List.of("lambda.tf", "secrets.tf", "kms.tf", "module-style.tf")) {
             String text = resource(name);
             int lines = text.split("\n", -1).length;
             assertPositions(HclParser.parse(text), lines);

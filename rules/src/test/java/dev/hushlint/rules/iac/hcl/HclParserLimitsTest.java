@@ -103,6 +103,14 @@ class HclParserLimitsTest {
     }
 
     @Test
+    void nestedInterpolationsCannotMultiplyTheCheckingWork() {
+        String text = "a = \"" + "${\"".repeat(100) + "x".repeat(200_000) + "\"}".repeat(100) + "\"\n";
+        HclException e = catchThrowableOfType(HclException.class, () -> HclParser.parse(text));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("template interpolations are nested too deeply");
+    }
+
+    @Test
     void aLargeRealisticFileParses() throws HclException {
         String one = HclTrees.resource("lambda.tf").replace("\"order_api\"", "\"order_api_%d\"")
                 .replace("\"order_api_secrets\"", "\"order_api_secrets_%d\"")

@@ -155,6 +155,60 @@ class HclParserTest {
     }
 
     @Test
+    void heredocsFollowTerraformOnBlankLinesAndBlanksAfterTheClosingMarker() throws HclException {
+        // values checked against terraform console (Terraform v1.11.4)
+        MapNode root = HclParser.parse("a = <<-EOT\n  a\n   \n  b\n  EOT\n"
+                + "b = <<-EOT\n\n  x\n  EOT\n"
+                + "c = <<EOT\nx\nEOT \t\n"
+                + "d = <<-EOT\n      six\n    four\n\n      six again\n    EOT\n");
+
+        assertThat(value(root, "a")).isEqualTo("a\n   \nb\n");
+        assertThat(value(root, "b")).isEqualTo("\nx\n");
+        assertThat(value(root, "c")).isEqualTo("x\n");
+        assertThat(value(root, "d")).isEqualTo("  six\nfour\n\n  six again\n");
+    }
+
+    @Test
+    void aHeredocInsideAnInterpolationIsKeptAsWritten() throws HclException {
+        MapNode root = HclParser.parse("a = \"${<<EOT\ny}\nEOT\n}!\"\n"
+                + "b = <<-EOF\n  ${jsonencode(<<EOT\n{\"k\": \"}\"}\n  EOF\nEOT\n)}\n  EOF\n"
+                + "c = 1\n");
+
+        assertThat(value(root, "a")).isEqualTo("${<<EOT\ny}\nEOT\n}!");
+        assertThat(value(root, "b")).isEqualTo("${jsonencode(<<EOT\n{\"k\": \"}\"}\n  EOF\nEOT\n)}\n");
+        assertThat(root.keyPosition("c").line()).isEqualTo(12);
+    }
+
+    @Test
+    void heredocValueLinesMapOneToOneToFileLines() throws HclException {
+        String text = "resource \"aws_iam_policy\" \"p\" {\r\n  policy = <<-EOT\r\n    {\r\n"
+                + "      \"Statement\": [{\r\n        \"Action\": \"${join(\",\", [\r\n  \"a\"])}\",\r\n"
+                + "        \"Resource\": \"*\"\r\n      }]\r\n    }\r\n  EOT\r\n}\r\n";
+        ScalarNode policy = (ScalarNode) at(HclParser.parse(text), "resource", "aws_iam_policy", "p", "policy");
+
+        assertThat(policy.position().line()).isEqualTo(2);
+        assertThat(policy.position().endLine()).isEqualTo(10);
+        String[] fileLines = text.split("\r\n");
+        String[] valueLines = ((String) policy.value()).split("\n");
+        for (int k = 1; k <= valueLines.length; k++) {
+            assertThat(fileLines[policy.position().line() + k - 1]).endsWith(valueLines[k - 1]);
+        }
+        // as in Terraform, the interpolation's continuation line neither counts nor is trimmed
+        assertThat(valueLines[3]).isEqualTo("  \"a\"])}\",");
+        assertThat(valueLines[4]).isEqualTo("    \"Resource\": \"*\"");
+    }
+
+    @Test
+    void aRepeatedObjectKeyReplacesTheEarlierOneAsInTerraform() throws HclException {
+        MapNode root = HclParser.parse("a = {\n  k = 1\n  \"k\" = 2\n  j = 3\n}\n");
+
+        MapNode a = map(root, "a");
+        assertThat(a.entries().keySet()).containsExactly("k", "j");
+        assertThat(value(a, "k")).isEqualTo(2L);
+        assertThat(a.keyPosition("k").line()).isEqualTo(3);
+    }
+
+    @Test
     void severalStatementBlocksOfAPolicyDocumentBecomeAList() throws HclException {
         MapNode root = HclParser.parse("""
                 data "aws_iam_policy_document" "read" {
@@ -333,13 +387,17 @@ class HclParserTest {
                 z = null
                 big = 123456789012345678901234567890
                 neg = -(2.5)
+                w = 2.0
+                tiny = 1.25E-2
                 """);
 
         assertThat(value(root, "i")).isEqualTo(42L);
         assertThat(value(root, "n")).isEqualTo(-7L);
         assertThat(at(root, "n").position()).isEqualTo(new Position(2, 5, 2, 7));
         assertThat(value(root, "f")).isEqualTo(new BigDecimal("1.5"));
-        assertThat(value(root, "e")).isEqualTo(new BigDecimal("1e3"));
+        assertThat(value(root, "e")).isEqualTo(1000L);
+        assertThat(value(root, "w")).isEqualTo(2L);
+        assertThat(value(root, "tiny")).isEqualTo(new BigDecimal("1.25E-2"));
         assertThat(value(root, "t")).isEqualTo(true);
         assertThat(value(root, "x")).isEqualTo(false);
         assertThat(at(root, "z")).isEqualTo(new ScalarNode(null, new Position(7, 5, 7, 9)));
@@ -448,6 +506,27 @@ class HclParserTest {
         assertThat(map(root, "c").entries().keySet()).containsExactly("k");
         assertThat(map(root, "resource", "r", "n").entries()).isEmpty();
         assertThat(root.keyPosition("a").line()).isEqualTo(5);
+    }
+
+    @Test
+    void commentsInsideAMultiLineExpressionStayOutOfItsSourceText() throws HclException {
+        MapNode root = HclParser.parse("""
+                x = [
+                  for s in var.subnets : s.id # old_password = "Qx7rTz2w"
+                  if s.private /* block */
+                ]
+                y = f(a, // first
+                  b)
+                z = {
+                  (var.k /* c */) = 1
+                }
+                """);
+
+        assertThat(source(root, "x")).isEqualTo("[\n  for s in var.subnets : s.id \n  if s.private  \n]");
+        ExpressionNode y = (ExpressionNode) at(root, "y");
+        assertThat(y.source()).isEqualTo("f(a, \n  b)");
+        assertThat(y.position()).isEqualTo(new Position(5, 5, 6, 5));
+        assertThat(map(root, "z").entries().keySet()).containsExactly("(var.k  )");
     }
 
     @Test
