@@ -875,12 +875,15 @@ final class CredentialFinder {
         return key.length() <= 120 && isSecretName(key) && !isCredentialTypeName(key);
     }
 
+    private static final java.util.regex.Pattern CREDENTIAL_TYPE_NAME =
+            java.util.regex.Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+Credentials?");
+
     /**
      * {@code "AwsBasicCredentials"}, {@code "UsernamePasswordCredentials"}: a PascalCase type name ending in
      * Credential(s) names a class (e.g. a lookup table keyed by type), not a property whose value is a secret.
      */
     private static boolean isCredentialTypeName(String key) {
-        return key.matches("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+Credentials?");
+        return CREDENTIAL_TYPE_NAME.matcher(key).matches();
     }
 
     /**

@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  */
 public final class EnvironmentSecretJudge {
 
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Path- or host-like glue between interpolations ({@code :db/}, {@code .example.com}). */
+    private static final Pattern GLUE = Pattern.compile("[A-Za-z0-9_./:-]*[/:.][A-Za-z0-9_./:-]*");
+
     /** Why a value counts as a plaintext secret. */
     public enum Kind {
         /** A provider-format token (AWS key, GitHub token, PEM key …). */
@@ -126,8 +130,8 @@ public final class EnvironmentSecretJudge {
             // a dynamic reference or a deployment tool's variable (${opt:…}, ${file(…)}) left in place: not a literal
             return Optional.empty();
         }
-        if (!whole && (literal.length() < 8 || Entropy.shannon(literal) < 3.0 || !literal.matches(".*\\d.*")
-                || literal.matches("[A-Za-z0-9_./:-]*[/:.][A-Za-z0-9_./:-]*"))) {
+        if (!whole && (literal.length() < 8 || Entropy.shannon(literal) < 3.0 || !DIGIT.matcher(literal).find()
+                || GLUE.matcher(literal).matches())) {
             return Optional.empty(); // a fragment like "-password" or ":db/" is glue, not a secret
         }
         if (SecretValues.isDocumentationExample(literal)) {

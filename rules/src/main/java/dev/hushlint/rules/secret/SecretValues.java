@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class SecretValues {
 
+    /** A slash-separated name: a secret NAME or parameter PATH ({@code prod/db/password}). */
+    private static final Pattern SECRET_PATH = Pattern.compile("/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.{}$-]+)+/?");
+    private static final Pattern RANDOM_RUN = Pattern.compile("[A-Za-z0-9+]{20,}");
+
     private static final Pattern TEMPLATE_REFERENCE = Pattern.compile(
             "^\\s*(\\$\\{[^}]*}|\\$\\([^)]*\\)|\\{\\{[^}]*}}|%\\([^)]*\\)s?|%[A-Za-z_][A-Za-z0-9_]*%|\\$[A-Za-z_][A-Za-z0-9_]*|<[^<>]+>|\\{[A-Za-z_][^{}]*}|ENC\\(.*\\)|\\{cipher}.*|#\\{[^}]*})\\s*$");
     /** Words that on their own mark a value as a stand-in. */
@@ -274,7 +278,7 @@ public final class SecretValues {
             return true;
         }
         // a slash-separated name of lower-case words: a secret NAME or parameter PATH
-        return v.matches("/?[A-Za-z0-9_.-]+(/[A-Za-z0-9_.{}$-]+)+/?") && !v.matches(".*[A-Za-z0-9+]{20,}.*");
+        return SECRET_PATH.matcher(v).matches() && !RANDOM_RUN.matcher(v).find();
     }
 
     public static boolean isUuid(String value) {
